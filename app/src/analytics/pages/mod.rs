@@ -1,0 +1,2 @@
+pub mod area;
+pub mod dashboard;

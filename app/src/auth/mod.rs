@@ -1,0 +1,16 @@
+//! Accounts: people, roles, sessions and the guard every page and server
+//! function goes through.
+
+pub mod api;
+pub mod model;
+pub mod pages;
+pub mod rules;
+
+#[cfg(feature = "ssr")]
+pub mod accounts;
+#[cfg(feature = "ssr")]
+pub mod db;
+#[cfg(feature = "ssr")]
+pub mod password;
+#[cfg(feature = "ssr")]
+pub mod session;

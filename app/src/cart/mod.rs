@@ -1,0 +1,3 @@
+//! The storefront's shopping bag.
+
+pub mod pages;

@@ -1,0 +1,79 @@
+//! Server functions of the catalog: public, read-only.
+
+use super::model::*;
+use crate::error::AppError;
+use leptos::prelude::*;
+
+#[cfg(feature = "ssr")]
+use {super::db, crate::server::pool};
+
+#[server]
+pub async fn get_storefront_nav() -> Result<StorefrontNav, AppError> {
+    Ok(StorefrontNav {
+        categories: db::nav_categories(&pool()?).await?,
+    })
+}
+
+#[server]
+pub async fn get_home_content() -> Result<HomeContent, AppError> {
+    let pool = pool()?;
+    let (hero_image_url, categories, featured, newest) = tokio::try_join!(
+        db::hero_image(&pool),
+        db::category_tiles(&pool),
+        db::featured_products(&pool, 8),
+        db::newest_products(&pool, 8),
+    )?;
+    Ok(HomeContent {
+        hero_image_url,
+        categories,
+        featured,
+        newest,
+    })
+}
+
+#[server]
+pub async fn get_category_listing(slug: String, page: u32) -> Result<CategoryListing, AppError> {
+    if !is_slug(&slug) {
+        return Err(AppError::NotFound("Category".into()));
+    }
+    let pool = pool()?;
+    let (category, page) = tokio::try_join!(
+        db::category_tile(&pool, &slug),
+        db::category_products(&pool, &slug, page.max(1)),
+    )?;
+    let category = category.ok_or_else(|| AppError::NotFound("Category".into()))?;
+    Ok(CategoryListing { category, page })
+}
+
+#[server]
+pub async fn get_product_detail(slug: String) -> Result<ProductDetail, AppError> {
+    if !is_slug(&slug) {
+        return Err(AppError::NotFound("Product".into()));
+    }
+    db::product_detail(&pool()?, &slug)
+        .await?
+        .ok_or_else(|| AppError::NotFound("Product".into()))
+}
+
+#[server]
+pub async fn search_products(query: String, page: u32) -> Result<ProductPage, AppError> {
+    let query = normalise_query(&query);
+    if query.is_empty() {
+        return Ok(ProductPage {
+            products: Vec::new(),
+            total: 0,
+            page: 1,
+        });
+    }
+    Ok(db::search_products(&pool()?, &query, page.max(1)).await?)
+}
+
+/// Suggestions while typing in the search box (after two characters).
+#[server]
+pub async fn suggest_products(query: String) -> Result<Vec<Suggestion>, AppError> {
+    let query = normalise_query(&query);
+    if query.chars().count() < 2 {
+        return Ok(Vec::new());
+    }
+    Ok(db::suggestions(&pool()?, &query, 6).await?)
+}

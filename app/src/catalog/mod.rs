@@ -1,0 +1,8 @@
+//! Products, variants, categories and search as the storefront shows them.
+
+pub mod api;
+pub mod model;
+pub mod pages;
+
+#[cfg(feature = "ssr")]
+pub mod db;

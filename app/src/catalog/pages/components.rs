@@ -1,0 +1,71 @@
+//! Product cards, grids and pagination shared by the catalog pages.
+
+use crate::catalog::model::{ProductCard, ProductPage};
+use crate::ui::money::format_money;
+use leptos::prelude::*;
+
+#[component]
+pub fn ProductCardView(product: ProductCard, #[prop(default = true)] lazy: bool) -> impl IntoView {
+    let href = format!("/p/{}", product.slug);
+    let colour_count = product.colours.len();
+    view! {
+        <article class="product-card">
+            <a href=href class="product-card-link">
+                <div class="product-card-image">
+                    {product.image_url.map(|src| view! {
+                        <img
+                            src=src
+                            alt=""
+                            width="400"
+                            height="500"
+                            loading=if lazy { "lazy" } else { "eager" }
+                            decoding="async"
+                        />
+                    })}
+                </div>
+                <h3 class="product-card-name">{product.name}</h3>
+            </a>
+            <p class="product-card-price">{format_money(product.price_minor, &product.currency)}</p>
+            <ul class="swatches small" aria-label=format!("{colour_count} colours")>
+                {product.colours.into_iter().map(|hex| view! {
+                    <li class="swatch" style=format!("--swatch: {hex}")></li>
+                }).collect_view()}
+            </ul>
+        </article>
+    }
+}
+
+#[component]
+pub fn ProductGrid(products: Vec<ProductCard>, #[prop(default = 4)] eager: usize) -> impl IntoView {
+    view! {
+        <div class="product-grid">
+            {products.into_iter().enumerate().map(|(i, product)| view! {
+                <ProductCardView product lazy={i >= eager}/>
+            }).collect_view()}
+        </div>
+    }
+}
+
+/// Links to the other pages of a list. `base` is the list's URL up to where
+/// `page=N` is appended (ending in `?` or `&`), so filters stay in the link.
+#[component]
+pub fn Pagination(page: ProductPage, base: String) -> impl IntoView {
+    let pages = page.page_count();
+    let current = page.page.min(pages);
+    (pages > 1).then(|| {
+        let link = move |n: u32| format!("{base}page={n}");
+        view! {
+            <nav class="pagination" aria-label="Pages">
+                {(current > 1).then(|| view! { <a href=link(current - 1) rel="prev">"← Previous"</a> })}
+                <ol>
+                    {(1..=pages).map(|n| view! {
+                        <li>
+                            <a href=link(n) aria-current=(n == current).then_some("page")>{n}</a>
+                        </li>
+                    }).collect_view()}
+                </ol>
+                {(current < pages).then(|| view! { <a href=link(current + 1) rel="next">"Next →"</a> })}
+            </nav>
+        }
+    })
+}

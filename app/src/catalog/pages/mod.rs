@@ -1,0 +1,6 @@
+pub mod category;
+pub mod components;
+pub mod home;
+pub mod product;
+pub mod search;
+pub mod search_box;

@@ -1,0 +1,84 @@
+//! Form fields with labels, hints and error messages wired for assistive technology.
+
+use crate::error::AppError;
+use leptos::prelude::*;
+use leptos::server_fn::ServerFn;
+
+/// The error of an action's last call, if it failed.
+pub fn action_error<S>(action: ServerAction<S>) -> Signal<Option<AppError>>
+where
+    S: ServerFn<Error = AppError> + Clone + Send + Sync + 'static,
+    S::Output: Clone + Send + Sync + 'static,
+{
+    Signal::derive(move || action.value().get().and_then(Result::err))
+}
+
+/// The message for one field from an action's last error.
+pub fn field_error(error: Signal<Option<AppError>>, field: &'static str) -> Signal<Option<String>> {
+    Signal::derive(move || error.get().and_then(|e| e.field_message(field)))
+}
+
+#[component]
+pub fn TextField(
+    label: &'static str,
+    name: &'static str,
+    #[prop(default = "text")] kind: &'static str,
+    #[prop(optional)] autocomplete: Option<&'static str>,
+    #[prop(optional)] hint: Option<&'static str>,
+    #[prop(optional, into)] value: Option<String>,
+    #[prop(optional)] required: bool,
+    #[prop(into)] error: Signal<Option<String>>,
+) -> impl IntoView {
+    let id = format!("field-{name}");
+    let hint_id = format!("{id}-hint");
+    let error_id = format!("{id}-error");
+    let described_by = {
+        let (hint_id, error_id) = (hint_id.clone(), error_id.clone());
+        move || {
+            let mut ids = Vec::new();
+            if hint.is_some() {
+                ids.push(hint_id.clone());
+            }
+            if error.get().is_some() {
+                ids.push(error_id.clone());
+            }
+            (!ids.is_empty()).then(|| ids.join(" "))
+        }
+    };
+    view! {
+        <div class="field" class:invalid=move || error.get().is_some()>
+            <label for=id.clone()>{label}</label>
+            <input
+                id=id
+                name=name
+                type=kind
+                value=value
+                autocomplete=autocomplete
+                required=required
+                aria-invalid=move || error.get().is_some().then_some("true")
+                aria-describedby=described_by
+            />
+            {hint.map(|hint| view! { <p class="field-hint" id=hint_id>{hint}</p> })}
+            {move || {
+                error.get().map(|message| view! { <p class="field-error" id=error_id.clone()>{message}</p> })
+            }}
+        </div>
+    }
+}
+
+/// The form-level message of an action's last error (throttling, wrong
+/// credentials, "correct the highlighted fields").
+#[component]
+pub fn FormAlert(#[prop(into)] error: Signal<Option<AppError>>) -> impl IntoView {
+    move || {
+        error.get().map(|error| {
+            let message = match &error {
+                AppError::Invalid(errors) if errors.len() > 1 => {
+                    "Please correct the highlighted fields.".to_owned()
+                }
+                other => other.to_string(),
+            };
+            view! { <div class="alert error" role="alert">{message}</div> }
+        })
+    }
+}

@@ -1,0 +1,8 @@
+//! Shared components: the three surfaces' layouts, form fields, money, status pages.
+
+pub mod chart;
+pub mod dates;
+pub mod form;
+pub mod layout;
+pub mod money;
+pub mod status;

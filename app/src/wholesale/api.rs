@@ -1,0 +1,42 @@
+//! Portal server functions. Each reads the company from the caller's
+//! session, never from the request: a buyer cannot ask for another company.
+
+use super::model::CompanyProfile;
+use crate::error::AppError;
+use crate::orders::model::OrderSummary;
+use leptos::prelude::*;
+
+#[cfg(feature = "ssr")]
+use {
+    crate::auth::{model::CurrentUser, rules::Requirement, session::require},
+    crate::server::pool,
+    uuid::Uuid,
+};
+
+#[cfg(feature = "ssr")]
+async fn my_company_id() -> Result<(CurrentUser, Uuid), AppError> {
+    let user = require(Requirement::Retailer).await?;
+    let company_id = user
+        .company
+        .as_ref()
+        .map(|c| c.id)
+        .ok_or(AppError::Forbidden)?;
+    Ok((user, company_id))
+}
+
+#[server]
+pub async fn my_company() -> Result<CompanyProfile, AppError> {
+    let (_, company_id) = my_company_id().await?;
+    let pool = pool()?;
+    let company = super::db::company(&pool, company_id)
+        .await?
+        .ok_or_else(|| AppError::NotFound("Company".into()))?;
+    let members = crate::auth::db::company_users(&pool, company_id).await?;
+    Ok(CompanyProfile { company, members })
+}
+
+#[server]
+pub async fn my_company_orders() -> Result<Vec<OrderSummary>, AppError> {
+    let (_, company_id) = my_company_id().await?;
+    Ok(crate::orders::db::orders_of_company(&pool()?, company_id).await?)
+}

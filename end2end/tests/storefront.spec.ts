@@ -1,0 +1,62 @@
+import { expect, test } from "@playwright/test";
+import { hydrated } from "./helpers";
+
+test("the home page lists categories and featured products from the catalog", async ({ page }) => {
+  await page.goto("/");
+  await expect(page.getByRole("heading", { name: "Shop by category" })).toBeVisible();
+  const categories = page.getByRole("navigation", { name: "Categories" });
+  await expect(categories.getByRole("link", { name: "Knitwear" })).toBeVisible();
+  await expect(page.locator(".product-card")).not.toHaveCount(0);
+  await page.getByRole("navigation", { name: "Categories" }).getByRole("link", { name: "Outerwear" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Outerwear" })).toBeVisible();
+});
+
+test("after hydration, the search box suggests products while typing", async ({ page }) => {
+  await page.goto("/");
+  await hydrated(page);
+  const search = page.getByRole("combobox", { name: "Search products" });
+  await search.pressSequentially("meri", { delay: 40 });
+  const suggestions = page.getByRole("listbox", { name: "Suggestions" });
+  await expect(suggestions).toBeVisible();
+  await expect(suggestions.getByRole("option").first()).toContainText(/merino/i);
+  await expect(search).toHaveAttribute("aria-expanded", "true");
+
+  // A typo still finds it (trigram similarity).
+  await search.fill("");
+  await search.pressSequentially("cashmire", { delay: 40 });
+  await expect(suggestions.getByRole("option").first()).toContainText(/cashmere/i);
+
+  await search.press("ArrowDown");
+  await expect(suggestions.getByRole("option").first()).toHaveAttribute("aria-selected", "true");
+  const name = (await suggestions.getByRole("option").first().locator(".suggestion-name").textContent()) ?? "";
+  await search.press("Enter");
+  await expect(page).toHaveURL(/\/p\//);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(name);
+});
+
+test("after hydration, choosing a colour shows its pictures", async ({ page }) => {
+  await page.goto("/c/knitwear");
+  await page.locator(".product-card a").first().click();
+  await hydrated(page);
+  const colours = page.locator(".swatch-button");
+  expect(await colours.count()).toBeGreaterThan(1);
+  const firstPicture = page.locator(".gallery img").first();
+  const before = await firstPicture.getAttribute("src");
+  await colours.nth(1).click();
+  await expect(colours.nth(1)).toHaveAttribute("aria-pressed", "true");
+  await expect(firstPicture).not.toHaveAttribute("src", before ?? "");
+});
+
+test.describe("without JavaScript", () => {
+  test.use({ javaScriptEnabled: false });
+
+  test("search is a plain form that shows results", async ({ page }) => {
+    await page.goto("/");
+    const search = page.getByRole("combobox", { name: "Search products" });
+    await search.fill("coat");
+    await search.press("Enter");
+    await expect(page).toHaveURL(/\/search\?q=coat/);
+    await expect(page.getByRole("status")).toContainText("results for “coat”");
+    await expect(page.getByRole("listbox", { name: "Suggestions" })).toBeHidden();
+  });
+});

@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# Load benchmark: builds the release, starts it on 127.0.0.1:3200 (embedded
+# database with demo data, or DATABASE_URL), and measures requests per second
+# and latency percentiles with wrk at 64 connections. Also prints the size of
+# the browser bundle (raw and brotli). Not part of the tests.
+#
+#   scripts/bench.sh                 # the storefront home page
+#   scripts/bench.sh /c/knitwear     # any other path(s)
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+
+ADDR="127.0.0.1:3200"
+DURATION="${BENCH_DURATION:-20s}"
+PATHS=("${@:-/}")
+
+ensure_base
+ensure_rust
+ensure_cargo_leptos
+ensure_wasm_bindgen
+ensure_wasm_opt
+ensure_load_generator
+[ -n "${DATABASE_URL:-}" ] || ensure_postgres_binaries
+
+say "Building the release"
+cargo leptos build --release --precompress
+
+LEPTOS_SITE_ADDR="$ADDR" LEPTOS_SITE_ROOT=target/site LEPTOS_ENV=PROD RUST_LOG=warn \
+  "$CARGO_TARGET_DIR/release/server" >target/bench-server.log 2>&1 &
+SERVER_PID=$!
+trap 'kill $SERVER_PID 2>/dev/null; wait $SERVER_PID 2>/dev/null || true' EXIT
+for _ in $(seq 1 120); do
+  curl -fs "http://$ADDR/healthz" >/dev/null 2>&1 && break
+  kill -0 $SERVER_PID 2>/dev/null || { cat target/bench-server.log; exit 1; }
+  sleep 1
+done
+
+for path in "${PATHS[@]}"; do
+  say "wrk -t2 -c64 -d$DURATION --latency http://$ADDR$path"
+  wrk -t2 -c1 -d3s "http://$ADDR$path" >/dev/null # warm up
+  wrk -t2 -c64 -d"$DURATION" --latency "http://$ADDR$path"
+done
+
+say "Browser bundle"
+for f in target/site/pkg/atelier.wasm target/site/pkg/atelier.js target/site/pkg/atelier.css; do
+  printf '%-32s raw %8d B   brotli %8d B\n' "$f" "$(stat -c %s "$f")" "$(stat -c %s "$f.br" 2>/dev/null || echo 0)"
+done

@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# Runs Atelier with demo data on http://127.0.0.1:3000: installs what is
+# missing, builds the release, starts the embedded database (unless
+# DATABASE_URL is set) and serves. Ctrl-C stops the server and the database.
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+
+ensure_base
+ensure_rust
+ensure_cargo_leptos
+ensure_wasm_bindgen
+ensure_wasm_opt
+[ -n "${DATABASE_URL:-}" ] || ensure_postgres_binaries
+
+say "Building and starting Atelier (release)"
+exec cargo leptos serve --release --precompress

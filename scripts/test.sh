@@ -1,0 +1,65 @@
+#!/usr/bin/env bash
+# Runs every test: unit, database and HTTP tests (cargo test), then the
+# browser tests (Playwright in Debian's Chromium) against a freshly built
+# server on a fresh database. Installs what is missing.
+#
+# Tests need a PostgreSQL server: DATABASE_URL if set, else the one on
+# 127.0.0.1:5432 (user postgres, trust), else a private one started here.
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+
+E2E_ADDR="127.0.0.1:3100"
+
+ensure_test_postgres() {
+  if [ -n "${DATABASE_URL:-}" ]; then return; fi
+  if (exec 3<>/dev/tcp/127.0.0.1/5432) 2>/dev/null; then
+    export DATABASE_URL="postgres://postgres@127.0.0.1:5432/postgres"
+    return
+  fi
+  ensure_postgres_binaries
+  local bin dir port=55432 run=()
+  bin="$(dirname "$(command -v initdb || ls /usr/lib/postgresql/*/bin/initdb | sort -V | tail -n 1)")"
+  dir="/var/tmp/atelier-test-postgres-$(id -u)"
+  if [ "$(id -u)" -eq 0 ]; then run=(runuser -u postgres --); fi
+  if [ ! -f "$dir/PG_VERSION" ]; then
+    say "Creating a private PostgreSQL for the tests in $dir"
+    mkdir -p "$dir"
+    [ "$(id -u)" -ne 0 ] || chown postgres: "$dir"
+    chmod 700 "$dir"
+    "${run[@]}" "$bin/initdb" -D "$dir" -U postgres -A trust -E UTF8 --no-locale >/dev/null
+  fi
+  if ! "${run[@]}" "$bin/pg_ctl" -D "$dir" status >/dev/null 2>&1; then
+    "${run[@]}" "$bin/pg_ctl" -D "$dir" -l "$dir/server.log" -w \
+      -o "-p $port -c listen_addresses=127.0.0.1 -c unix_socket_directories=$dir -c fsync=off" start >/dev/null
+  fi
+  export DATABASE_URL="postgres://postgres@127.0.0.1:$port/postgres"
+}
+
+ensure_base
+ensure_rust
+ensure_cargo_leptos
+ensure_wasm_bindgen
+ensure_chromium
+ensure_e2e_modules
+ensure_test_postgres
+command -v psql >/dev/null || apt_install postgresql-client
+
+say "Unit, database and HTTP tests"
+cargo test -p app -p server --features app/ssr
+
+say "Building the app for the browser tests"
+cargo leptos build
+
+say "Browser tests"
+E2E_DATABASE_URL="$(printf '%s' "$DATABASE_URL" | sed -E 's#^(postgres(ql)?://[^/]*)(/[^?]*)?#\1/atelier_e2e#')"
+psql -q "$DATABASE_URL" -c "DROP DATABASE IF EXISTS atelier_e2e WITH (FORCE)"
+mkdir -p target
+DATABASE_URL="$E2E_DATABASE_URL" LEPTOS_SITE_ADDR="$E2E_ADDR" LEPTOS_SITE_ROOT=target/site \
+  RUST_LOG=warn "$CARGO_TARGET_DIR/debug/server" >target/e2e-server.log 2>&1 &
+SERVER_PID=$!
+trap 'kill $SERVER_PID 2>/dev/null || true' EXIT
+for _ in $(seq 1 120); do
+  curl -fs "http://$E2E_ADDR/healthz" >/dev/null 2>&1 && break
+  kill -0 $SERVER_PID 2>/dev/null || { cat target/e2e-server.log; exit 1; }
+  sleep 1
+done
+(cd end2end && BASE_URL="http://$E2E_ADDR" npx playwright test)
