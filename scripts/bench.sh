@@ -23,15 +23,7 @@ ensure_load_generator
 say "Building the release"
 cargo leptos build --release --precompress
 
-LEPTOS_SITE_ADDR="$ADDR" LEPTOS_SITE_ROOT=target/site LEPTOS_ENV=PROD RUST_LOG=warn \
-  "$CARGO_TARGET_DIR/release/server" >target/bench-server.log 2>&1 &
-SERVER_PID=$!
-trap 'kill $SERVER_PID 2>/dev/null; wait $SERVER_PID 2>/dev/null || true' EXIT
-for _ in $(seq 1 120); do
-  curl -fs "http://$ADDR/healthz" >/dev/null 2>&1 && break
-  kill -0 $SERVER_PID 2>/dev/null || { cat target/bench-server.log; exit 1; }
-  sleep 1
-done
+start_server "$CARGO_TARGET_DIR/release/server" "$ADDR" target/bench-server.log LEPTOS_ENV=PROD RUST_LOG=warn
 
 for path in "${PATHS[@]}"; do
   say "wrk -t2 -c64 -d$DURATION --latency http://$ADDR$path"

@@ -11,6 +11,10 @@ cd "$ROOT"
 export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/atelier/target}"
 export PATH="$HOME/.cargo/bin:$ROOT/scripts/tools/node_modules/.bin:$PATH"
 export CARGO_TERM_COLOR="${CARGO_TERM_COLOR:-never}"
+# cargo-leptos sets this for its builds; Leptos reads it at compile time to
+# name the wasm file. Setting it for every build keeps `cargo test`'s server
+# binary identical to cargo-leptos' (and their artifacts shared).
+export LEPTOS_OUTPUT_NAME=atelier
 
 CARGO_LEPTOS_VERSION="0.3.11"
 WASM_BINDGEN_VERSION="$(sed -n 's/^wasm-bindgen = "=\([0-9.]*\)"/\1/p' Cargo.toml)"
@@ -121,4 +125,27 @@ ensure_load_generator() {
     say "Installing wrk"
     apt_install wrk
   fi
+}
+
+# start_server BINARY ADDR LOG [VAR=value ...]: starts the built server in the
+# background with the given environment, waits until /healthz answers, and
+# stops it when the calling script exits.
+start_server() {
+  local binary="$1" addr="$2" log="$3"
+  shift 3
+  mkdir -p "$(dirname "$log")"
+  env "$@" LEPTOS_SITE_ADDR="$addr" LEPTOS_SITE_ROOT=target/site "$binary" >"$log" 2>&1 &
+  SERVER_PID=$!
+  trap 'kill $SERVER_PID 2>/dev/null; wait $SERVER_PID 2>/dev/null || true' EXIT
+  for _ in $(seq 1 180); do
+    curl -fs "http://$addr/healthz" >/dev/null 2>&1 && return 0
+    if ! kill -0 "$SERVER_PID" 2>/dev/null; then
+      cat "$log"
+      echo "The server did not start (log above)." >&2
+      exit 1
+    fi
+    sleep 1
+  done
+  echo "The server did not answer on $addr within 3 minutes." >&2
+  exit 1
 }

@@ -46,20 +46,14 @@ command -v psql >/dev/null || apt_install postgresql-client
 say "Unit, database and HTTP tests"
 cargo test -p app -p server --features app/ssr
 
-say "Building the app for the browser tests"
-cargo leptos build
+# `cargo test` has just built the server binary (integration tests need it);
+# cargo-leptos adds the browser bundle and the stylesheet.
+say "Building the browser bundle"
+cargo leptos build --frontend-only
 
 say "Browser tests"
 E2E_DATABASE_URL="$(printf '%s' "$DATABASE_URL" | sed -E 's#^(postgres(ql)?://[^/]*)(/[^?]*)?#\1/atelier_e2e#')"
 psql -q "$DATABASE_URL" -c "DROP DATABASE IF EXISTS atelier_e2e WITH (FORCE)"
-mkdir -p target
-DATABASE_URL="$E2E_DATABASE_URL" LEPTOS_SITE_ADDR="$E2E_ADDR" LEPTOS_SITE_ROOT=target/site \
-  RUST_LOG=warn "$CARGO_TARGET_DIR/debug/server" >target/e2e-server.log 2>&1 &
-SERVER_PID=$!
-trap 'kill $SERVER_PID 2>/dev/null || true' EXIT
-for _ in $(seq 1 120); do
-  curl -fs "http://$E2E_ADDR/healthz" >/dev/null 2>&1 && break
-  kill -0 $SERVER_PID 2>/dev/null || { cat target/e2e-server.log; exit 1; }
-  sleep 1
-done
+start_server "$CARGO_TARGET_DIR/debug/server" "$E2E_ADDR" target/e2e-server.log \
+  DATABASE_URL="$E2E_DATABASE_URL" RUST_LOG=warn
 (cd end2end && BASE_URL="http://$E2E_ADDR" npx playwright test)

@@ -188,6 +188,8 @@ fn like_pattern(query: &str) -> String {
 /// (the `<%` operator's default of 0.6 misses one-letter slips such as
 /// "cashmire", which scores 0.56 against "Cashmere").
 const NAME_MATCH: &str = "(p.name ILIKE $2 OR word_similarity($1, p.name) >= 0.45)";
+/// Exact substring matches first, then the most similar names.
+const NAME_RANK: &str = "(p.name ILIKE $2) DESC, word_similarity($1, p.name) DESC, p.name";
 
 pub async fn search_products(
     db: impl PgExecutor<'_>,
@@ -198,8 +200,7 @@ pub async fn search_products(
         "SELECT {CARD_COLUMNS}, count(*) OVER () AS total
          FROM products p
          WHERE p.lifecycle = 'active' AND {NAME_MATCH}
-         ORDER BY (p.name ILIKE $2) DESC, word_similarity($1, p.name) DESC, p.name
-         LIMIT $3 OFFSET $4"
+         ORDER BY {NAME_RANK} LIMIT $3 OFFSET $4"
     ))
     .bind(query)
     .bind(like_pattern(query))
@@ -221,8 +222,7 @@ pub async fn suggestions(
                  ORDER BY i.position LIMIT 1)
          FROM products p JOIN categories c ON c.id = p.category_id
          WHERE p.lifecycle = 'active' AND {NAME_MATCH}
-         ORDER BY (p.name ILIKE $2) DESC, word_similarity($1, p.name) DESC, p.name
-         LIMIT $3"
+         ORDER BY {NAME_RANK} LIMIT $3"
     ))
     .bind(query)
     .bind(like_pattern(query))

@@ -1,9 +1,7 @@
 //! Pages of the B2B portal.
 
 use crate::auth::model::Role;
-use crate::orders::model::status_label;
-use crate::ui::dates::format_date;
-use crate::ui::money::format_money;
+use crate::orders::pages::OrdersTable;
 use crate::ui::status::{EmptyState, ErrorNotice, Loading};
 use crate::wholesale::api::{my_company, my_company_orders};
 use leptos::prelude::*;
@@ -36,28 +34,7 @@ pub fn PreOrdersPage() -> impl IntoView {
                             <p>"Pre-orders you submit in a campaign are listed here with their status."</p>
                         </EmptyState>
                     }.into_any(),
-                    Ok(list) => view! {
-                        <div class="table-wrap">
-                            <table class="table">
-                                <thead><tr>
-                                    <th scope="col">"Order"</th><th scope="col">"Placed"</th>
-                                    <th scope="col">"Status"</th><th scope="col" class="num">"Units"</th>
-                                    <th scope="col" class="num">"Value"</th>
-                                </tr></thead>
-                                <tbody>
-                                    {list.into_iter().map(|o| view! {
-                                        <tr>
-                                            <td>{o.number}</td>
-                                            <td>{format_date(o.placed_at)}</td>
-                                            <td><span class="badge">{status_label(&o.status)}</span></td>
-                                            <td class="num">{o.items}</td>
-                                            <td class="num">{format_money(o.total_minor, &o.currency)}</td>
-                                        </tr>
-                                    }).collect_view()}
-                                </tbody>
-                            </table>
-                        </div>
-                    }.into_any(),
+                    Ok(orders) => view! { <OrdersTable orders caption="Your pre-orders, newest first"/> }.into_any(),
                 }
             })}
         </Suspense>
