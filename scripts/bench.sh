@@ -27,7 +27,7 @@ start_server "$CARGO_TARGET_DIR/release/server" "$ADDR" target/bench-server.log 
 
 for path in "${PATHS[@]}"; do
   say "wrk -t2 -c64 -d$DURATION --latency http://$ADDR$path"
-  wrk -t2 -c1 -d3s "http://$ADDR$path" >/dev/null # warm up
+  wrk -t1 -c4 -d3s "http://$ADDR$path" >/dev/null # warm up
   wrk -t2 -c64 -d"$DURATION" --latency "http://$ADDR$path"
 done
 

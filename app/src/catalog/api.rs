@@ -5,30 +5,19 @@ use crate::error::AppError;
 use leptos::prelude::*;
 
 #[cfg(feature = "ssr")]
-use {super::db, crate::server::pool};
+use {
+    super::{cache::catalog_cache, db},
+    crate::server::pool,
+};
 
 #[server]
 pub async fn get_storefront_nav() -> Result<StorefrontNav, AppError> {
-    Ok(StorefrontNav {
-        categories: db::nav_categories(&pool()?).await?,
-    })
+    catalog_cache()?.nav(&pool()?).await
 }
 
 #[server]
 pub async fn get_home_content() -> Result<HomeContent, AppError> {
-    let pool = pool()?;
-    let (hero_image_url, categories, featured, newest) = tokio::try_join!(
-        db::hero_image(&pool),
-        db::category_tiles(&pool),
-        db::featured_products(&pool, 8),
-        db::newest_products(&pool, 8),
-    )?;
-    Ok(HomeContent {
-        hero_image_url,
-        categories,
-        featured,
-        newest,
-    })
+    catalog_cache()?.home(&pool()?).await
 }
 
 #[server]

@@ -82,9 +82,10 @@ impl From<TileRow> for CategoryTile {
 const TILE_SELECT: &str = "
     SELECT c.slug, c.name, c.description,
            coalesce(c.image_asset_id,
-                    (SELECT i.asset_id FROM products p JOIN product_images i ON i.product_id = p.id
-                     WHERE p.category_id = c.id AND p.lifecycle = 'active'
-                     ORDER BY p.featured DESC, p.created_at DESC, i.position LIMIT 1)) AS image_id,
+                    (SELECT (SELECT i.asset_id FROM product_images i WHERE i.product_id = p.id
+                             ORDER BY i.position LIMIT 1)
+                     FROM products p WHERE p.category_id = c.id AND p.lifecycle = 'active'
+                     ORDER BY p.featured DESC, p.created_at DESC LIMIT 1)) AS image_id,
            (SELECT count(*) FROM products p WHERE p.category_id = c.id AND p.lifecycle = 'active') AS product_count
     FROM categories c";
 

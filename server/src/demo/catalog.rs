@@ -38,9 +38,6 @@ pub struct DemoCategory {
     pub description: &'static str,
     /// Display order, 1..
     pub position: i32,
-    /// Default drawing for the category; every product also carries its own.
-    #[allow(dead_code)] // part of the demo API; the loader may use it for banners
-    pub silhouette: Silhouette,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -90,13 +87,12 @@ pub fn categories() -> Vec<DemoCategory> {
             name_it: c.name_it,
             description: c.description,
             position: i as i32 + 1,
-            silhouette: c.sil,
         })
         .collect()
 }
 
 /// The named colour palette every product colour is drawn from.
-#[allow(dead_code)] // part of the demo API (e.g. for a colour filter), used by tests
+#[cfg(test)]
 pub fn palette() -> Vec<DemoColour> {
     COLOURS
         .iter()
@@ -722,7 +718,6 @@ struct Cat {
     name: &'static str,
     name_it: &'static str,
     description: &'static str,
-    sil: Silhouette,
     prefix: &'static str,
     target: usize,
     /// Participle for the first template, e.g. ("Knitted", "Lavorat{o}").
@@ -4161,7 +4156,6 @@ const CATS: &[Cat] = &[
         name: "Knitwear",
         name_it: "Maglieria",
         description: "Sweaters, cardigans and vests in merino, cashmere and alpaca, knitted in northern Italy. Made to be worn for years.",
-        sil: S::Knit,
         prefix: "KN",
         target: 18,
         verb: ("Knitted", "Lavorat{o}"),
@@ -4193,7 +4187,6 @@ const CATS: &[Cat] = &[
         name: "Shirts & Tops",
         name_it: "Camicie e top",
         description: "Crisp poplin, washed linen and fluid silk, cut into shirts, blouses and overshirts for every day.",
-        sil: S::Shirt,
         prefix: "SH",
         target: 17,
         verb: ("Cut", "Tagliat{o}"),
@@ -4223,7 +4216,6 @@ const CATS: &[Cat] = &[
         name: "T-Shirts",
         name_it: "T-shirt",
         description: "Everyday tees, polos and long sleeves in organic, Pima and heavyweight cotton.",
-        sil: S::Tee,
         prefix: "TS",
         target: 17,
         verb: ("Made", "Realizzat{o}"),
@@ -4254,7 +4246,6 @@ const CATS: &[Cat] = &[
         name: "Dresses & Skirts",
         name_it: "Abiti e gonne",
         description: "Slip dresses, shirt dresses and skirts in silk, linen and crêpe, designed to move with you.",
-        sil: S::Dress,
         prefix: "DR",
         target: 17,
         verb: ("Cut", "Tagliat{o}"),
@@ -4285,7 +4276,6 @@ const CATS: &[Cat] = &[
         name: "Trousers",
         name_it: "Pantaloni",
         description: "Tailored trousers, chinos and selvedge denim, cut for an easy, modern line.",
-        sil: S::Trousers,
         prefix: "TR",
         target: 17,
         verb: ("Tailored", "Confezionat{o}"),
@@ -4315,7 +4305,6 @@ const CATS: &[Cat] = &[
         name: "Outerwear",
         name_it: "Capispalla",
         description: "Coats, trenches and jackets in Italian wool, gabardine and leather, built to last many seasons.",
-        sil: S::Coat,
         prefix: "OW",
         target: 18,
         verb: ("Tailored", "Confezionat{o}"),
@@ -4345,7 +4334,6 @@ const CATS: &[Cat] = &[
         name: "Shoes",
         name_it: "Scarpe",
         description: "Loafers, boots, sneakers and sandals, made by hand in the Marche.",
-        sil: S::Shoe,
         prefix: "FW",
         target: 18,
         verb: ("Made", "Realizzat{o}"),
@@ -4374,7 +4362,6 @@ const CATS: &[Cat] = &[
         name: "Bags",
         name_it: "Borse",
         description: "Totes, shoulder bags and backpacks in vegetable-tanned leather, canvas and recycled nylon.",
-        sil: S::Bag,
         prefix: "BG",
         target: 17,
         verb: ("Crafted", "Realizzat{o}"),
@@ -4403,7 +4390,6 @@ const CATS: &[Cat] = &[
         name: "Accessories",
         name_it: "Accessori",
         description: "Scarves, hats, belts and eyewear: the finishing touches.",
-        sil: S::Scarf,
         prefix: "AC",
         target: 22,
         verb: ("Made", "Realizzat{o}"),
@@ -4434,7 +4420,6 @@ const CATS: &[Cat] = &[
         name: "Home",
         name_it: "Casa",
         description: "Hand-poured candles and vases in stoneware, terracotta and glass, for a calm, considered home.",
-        sil: S::Candle,
         prefix: "HM",
         target: 16,
         verb: ("Made", "Realizzat{o}"),

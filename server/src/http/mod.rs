@@ -6,6 +6,7 @@ pub mod csrf;
 pub mod health;
 
 use app::auth::session::{self, route_guard};
+use app::catalog::{self, cache::CatalogCache};
 use app::{App, shell};
 use axum::Router;
 use axum::extract::{FromRef, Request};
@@ -31,7 +32,12 @@ pub struct AppState {
 
 pub fn router(state: AppState, secure_cookies: bool) -> Router {
     let pool = state.pool.clone();
-    let context = move || provide_context(pool.clone());
+    let catalog_cache = CatalogCache::new(catalog::cache::FRESHNESS);
+    // What every server function and page may use from the server.
+    let context = move || {
+        provide_context(pool.clone());
+        provide_context(catalog_cache.clone());
+    };
     let options = state.leptos_options.clone();
     let app_shell = move || shell(options.clone());
 
