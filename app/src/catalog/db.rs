@@ -246,45 +246,36 @@ pub async fn suggestions(
     })
 }
 
+#[derive(FromRow)]
+struct ProductHead {
+    id: Uuid,
+    style_code: String,
+    slug: String,
+    name: String,
+    description: String,
+    material: String,
+    care: String,
+    price_minor: i64,
+    currency: String,
+    category_slug: String,
+    category_name: String,
+}
+
 pub async fn product_detail(db: &sqlx::PgPool, slug: &str) -> sqlx::Result<Option<ProductDetail>> {
-    type Head = (
-        Uuid,
-        String,
-        String,
-        String,
-        String,
-        String,
-        String,
-        i64,
-        String,
-        String,
-        String,
-    );
-    let head = sqlx::query_as::<_, Head>(
+    let head = sqlx::query_as::<_, ProductHead>(
         "SELECT p.id, p.style_code, p.slug, p.name, p.description, p.material, p.care,
-                p.price_minor, p.currency::text, c.slug, c.name
+                p.price_minor, p.currency::text AS currency,
+                c.slug AS category_slug, c.name AS category_name
          FROM products p JOIN categories c ON c.id = p.category_id
          WHERE p.slug = $1 AND p.lifecycle = 'active'",
     )
     .bind(slug)
     .fetch_optional(db)
     .await?;
-    let Some((
-        id,
-        style_code,
-        slug,
-        name,
-        description,
-        material,
-        care,
-        price_minor,
-        currency,
-        c_slug,
-        c_name,
-    )) = head
-    else {
+    let Some(head) = head else {
         return Ok(None);
     };
+    let id = head.id;
     let images = sqlx::query_as::<_, (Uuid, String, Option<String>)>(
         "SELECT asset_id, alt, colour FROM product_images WHERE product_id = $1 ORDER BY position",
     )
@@ -315,17 +306,17 @@ pub async fn product_detail(db: &sqlx::PgPool, slug: &str) -> sqlx::Result<Optio
         }
     }
     Ok(Some(ProductDetail {
-        style_code,
-        slug,
-        name,
-        description,
-        material,
-        care,
-        price_minor,
-        currency,
+        style_code: head.style_code,
+        slug: head.slug,
+        name: head.name,
+        description: head.description,
+        material: head.material,
+        care: head.care,
+        price_minor: head.price_minor,
+        currency: head.currency,
         category: CategoryLink {
-            slug: c_slug,
-            name: c_name,
+            slug: head.category_slug,
+            name: head.category_name,
         },
         images,
         colours,

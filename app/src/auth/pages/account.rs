@@ -2,7 +2,7 @@ use super::{AuthContext, RequireAccess, SignOutButton};
 use crate::auth::model::{Audience, CurrentUser};
 use crate::auth::rules::{PASSWORD_HINT, Requirement};
 use crate::orders::pages::my_orders::MyOrders;
-use crate::ui::form::{FormAlert, TextField, action_error, field_error};
+use crate::ui::form::{FormAlert, SubmitButton, TextField, action_error, field_error};
 use crate::ui::status::Loading;
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -109,9 +109,7 @@ fn ChangePasswordForm() -> impl IntoView {
                 required=true
                 error=field_error(error, "new_password_confirm")
             />
-            <button type="submit" class="button primary" disabled=pending>
-                {move || if pending.get() { "Saving…" } else { "Change password" }}
-            </button>
+            <SubmitButton label="Change password" busy_label="Saving…" pending class="button primary"/>
         </ActionForm>
     }
 }

@@ -1,6 +1,6 @@
 use super::AuthContext;
 use crate::auth::rules::PASSWORD_HINT;
-use crate::ui::form::{FormAlert, TextField, action_error, field_error};
+use crate::ui::form::{FormAlert, SubmitButton, TextField, action_error, field_error};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
@@ -46,9 +46,7 @@ pub fn RegisterPage() -> impl IntoView {
                     required=true
                     error=field_error(error, "password_confirm")
                 />
-                <button type="submit" class="button primary wide" disabled=pending>
-                    {move || if pending.get() { "Creating account…" } else { "Create account" }}
-                </button>
+                <SubmitButton label="Create account" busy_label="Creating account…" pending class="button primary wide"/>
             </ActionForm>
             <p class="auth-switch">"Already have an account? " <a href="/sign-in">"Sign in"</a></p>
         </section>

@@ -1,5 +1,5 @@
 use super::AuthContext;
-use crate::ui::form::{FormAlert, TextField, action_error, field_error};
+use crate::ui::form::{FormAlert, SubmitButton, TextField, action_error, field_error};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
@@ -39,9 +39,7 @@ pub fn SignInPage() -> impl IntoView {
                     required=true
                     error=field_error(error, "password")
                 />
-                <button type="submit" class="button primary wide" disabled=pending>
-                    {move || if pending.get() { "Signing in…" } else { "Sign in" }}
-                </button>
+                <SubmitButton label="Sign in" busy_label="Signing in…" pending class="button primary wide"/>
             </ActionForm>
             <p class="auth-switch">"New to Atelier? " <a href=register_href>"Create an account"</a></p>
         </section>
