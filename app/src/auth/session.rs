@@ -85,16 +85,25 @@ pub fn layer(pool: PgPool, secure_cookies: bool) -> AuthManagerLayer<Backend, Po
     AuthManagerLayerBuilder::new(Backend::new(pool), sessions).build()
 }
 
-/// A background task that deletes expired sessions now and then.
-pub async fn delete_expired_sessions(pool: PgPool) {
+/// A background task: every hour, deletes expired sessions and sign-in
+/// attempts older than the throttling needs (a day is plenty).
+pub async fn housekeeping(pool: PgPool) {
     let mut tick = tokio::time::interval(std::time::Duration::from_secs(3600));
     loop {
         tick.tick().await;
-        if let Err(error) = sqlx::query("DELETE FROM sessions WHERE expiry_date < now()")
-            .execute(&pool)
-            .await
-        {
-            tracing::warn!(%error, "could not delete expired sessions");
+        for (what, sql) in [
+            (
+                "expired sessions",
+                "DELETE FROM sessions WHERE expiry_date < now()",
+            ),
+            (
+                "old sign-in attempts",
+                "DELETE FROM login_attempts WHERE attempted_at < now() - interval '1 day'",
+            ),
+        ] {
+            if let Err(error) = sqlx::query(sql).execute(&pool).await {
+                tracing::warn!(%error, "could not delete {what}");
+            }
         }
     }
 }
