@@ -10,6 +10,8 @@ pub mod cart;
 pub mod catalog;
 pub mod content;
 pub mod error;
+pub mod inventory;
+pub mod listing;
 pub mod orders;
 pub mod ui;
 pub mod wholesale;

@@ -1,6 +1,7 @@
 //! Catalog queries for the storefront. Only active products are shown.
 
 use super::model::*;
+use crate::listing::like_pattern;
 use sqlx::{FromRow, PgExecutor};
 use uuid::Uuid;
 
@@ -176,15 +177,6 @@ pub async fn category_products(
     .map(|rows| into_page(rows, page))
 }
 
-/// `%`, `_` and `\` match literally in the LIKE pattern made from a query.
-fn like_pattern(query: &str) -> String {
-    let escaped = query
-        .replace('\\', "\\\\")
-        .replace('%', "\\%")
-        .replace('_', "\\_");
-    format!("%{escaped}%")
-}
-
 /// Name matches, tolerant of typos: trigram word similarity of at least 0.45
 /// (the `<%` operator's default of 0.6 misses one-letter slips such as
 /// "cashmire", which scores 0.56 against "Cashmere").
@@ -322,15 +314,4 @@ pub async fn product_detail(db: &sqlx::PgPool, slug: &str) -> sqlx::Result<Optio
         colours,
         sizes,
     }))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::like_pattern;
-
-    #[test]
-    fn like_wildcards_in_queries_match_literally() {
-        assert_eq!(like_pattern("50%_off"), "%50\\%\\_off%");
-        assert_eq!(like_pattern("a\\b"), "%a\\\\b%");
-    }
 }

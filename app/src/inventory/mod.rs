@@ -1,0 +1,9 @@
+//! Inventory: locations, the stock ledger, reservations that never
+//! oversell, availability to promise, transfers, counts, reorder points.
+//! The order process and the storefront read and reserve stock only here.
+
+pub mod model;
+pub mod rules;
+
+#[cfg(feature = "ssr")]
+pub mod db;
