@@ -10,6 +10,7 @@ pub mod cart;
 pub mod catalog;
 pub mod content;
 pub mod error;
+pub mod fulfilment;
 pub mod inventory;
 pub mod listing;
 pub mod orders;
@@ -69,6 +70,7 @@ fn AppRoutes() -> impl IntoView {
         <Routes fallback=|| view! { <StorefrontFrame><ui::status::NotFound/></StorefrontFrame> }>
             <ParentRoute path=path!("/admin") view=AdminLayout ssr=SsrMode::Async>
                 <Route path=path!("") view=analytics::pages::dashboard::DashboardPage ssr=SsrMode::Async/>
+                <inventory::pages::InventoryRoutes/>
                 <Route path=path!(":area") view=analytics::pages::area::AreaPage ssr=SsrMode::Async/>
                 <Route path=path!(":area/*rest") view=|| view! { <ui::status::NotFound/> } ssr=SsrMode::Async/>
             </ParentRoute>

@@ -3,7 +3,10 @@
 //! The order process and the storefront read and reserve stock only here.
 
 pub mod model;
+pub mod pages;
 pub mod rules;
 
 #[cfg(feature = "ssr")]
 pub mod db;
+#[cfg(feature = "ssr")]
+pub mod export;

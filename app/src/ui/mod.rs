@@ -6,3 +6,4 @@ pub mod form;
 pub mod layout;
 pub mod money;
 pub mod status;
+pub mod table;

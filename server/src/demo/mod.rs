@@ -3,6 +3,7 @@
 //! suppliers. Loaded into an empty database once, in one transaction.
 
 mod catalog;
+mod fulfilment;
 mod images;
 mod orders;
 mod people;
@@ -51,11 +52,12 @@ pub async fn load(pool: &PgPool) -> Result<Outcome, sqlx::Error> {
 
     let started = std::time::Instant::now();
     let mut rng = StdRng::seed_from_u64(2026);
-    let people = people::load(&mut tx).await?;
     let locations = places::load(&mut tx).await?;
+    let people = people::load(&mut tx, &locations).await?;
     let variants = products::load(&mut tx).await?;
     stock::load(&mut tx, &mut rng, &variants, &locations).await?;
     orders::load(&mut tx, &mut rng, &people, &variants).await?;
+    fulfilment::load(&mut tx, &mut rng, &people, &variants, &locations).await?;
     sqlx::query("INSERT INTO system_settings (key, value) VALUES ('demo_data', jsonb_build_object('version', $1::bigint))")
         .bind(VERSION)
         .execute(&mut *tx)

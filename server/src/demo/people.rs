@@ -1,5 +1,6 @@
 //! Staff (one per role), retailer companies with buyers, and consumers.
 
+use super::places::Location;
 use app::auth::db::{NewUser, create_user};
 use app::auth::model::Role;
 use app::auth::password;
@@ -116,13 +117,30 @@ pub struct People {
     pub companies: Vec<(Uuid, &'static str, &'static str, &'static str)>,
 }
 
-pub async fn load(tx: &mut Transaction<'_, Postgres>) -> Result<People, sqlx::Error> {
+/// Warehouse staff work at the Milan warehouse.
+const WAREHOUSE_STAFF_LOCATION: &str = "WH-MIL";
+
+pub async fn load(
+    tx: &mut Transaction<'_, Postgres>,
+    locations: &[Location],
+) -> Result<People, sqlx::Error> {
     let mut people = People {
         consumers: Vec::new(),
         companies: Vec::new(),
     };
     for (email, name, role) in STAFF {
-        add_user(tx, email, name, role, None).await?;
+        let id = add_user(tx, email, name, role, None).await?;
+        if role == Role::Warehouse {
+            let home = locations
+                .iter()
+                .find(|l| l.code == WAREHOUSE_STAFF_LOCATION)
+                .map(|l| l.id);
+            sqlx::query("UPDATE users SET location_id = $2 WHERE id = $1")
+                .bind(id)
+                .bind(home)
+                .execute(&mut **tx)
+                .await?;
+        }
     }
     for company in &COMPANIES {
         let id: Uuid = sqlx::query_scalar(

@@ -12,6 +12,7 @@ pub enum Kind {
 
 pub struct Location {
     pub id: Uuid,
+    pub code: &'static str,
     pub kind: Kind,
 }
 
@@ -189,7 +190,7 @@ pub async fn load(tx: &mut Transaction<'_, Postgres>) -> Result<Vec<Location>, s
         .bind(priority)
         .fetch_one(&mut **tx)
         .await?;
-        locations.push(Location { id, kind });
+        locations.push(Location { id, code, kind });
     }
     for (code, name, country, city, email, speciality, lead_time) in SUPPLIERS {
         sqlx::query(

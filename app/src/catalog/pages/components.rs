@@ -2,6 +2,7 @@
 
 use crate::catalog::model::{ProductCard, ProductPage};
 use crate::ui::money::format_money;
+use crate::ui::table::PageLinks;
 use leptos::prelude::*;
 
 #[component]
@@ -46,26 +47,10 @@ pub fn ProductGrid(products: Vec<ProductCard>, #[prop(default = 4)] eager: usize
     }
 }
 
-/// Links to the other pages of a list. `base` is the list's URL up to where
-/// `page=N` is appended (ending in `?` or `&`), so filters stay in the link.
+/// Links to the other pages of a product list. `base` is the list's URL up
+/// to where `page=N` is appended (ending in `?` or `&`), so filters stay.
 #[component]
 pub fn Pagination(page: ProductPage, base: String) -> impl IntoView {
-    let pages = page.page_count();
-    let current = page.page.min(pages);
-    (pages > 1).then(|| {
-        let link = move |n: u32| format!("{base}page={n}");
-        view! {
-            <nav class="pagination" aria-label="Pages">
-                {(current > 1).then(|| view! { <a href=link(current - 1) rel="prev">"← Previous"</a> })}
-                <ol>
-                    {(1..=pages).map(|n| view! {
-                        <li>
-                            <a href=link(n) aria-current=(n == current).then_some("page")>{n}</a>
-                        </li>
-                    }).collect_view()}
-                </ol>
-                {(current < pages).then(|| view! { <a href=link(current + 1) rel="next">"Next →"</a> })}
-            </nav>
-        }
-    })
+    let href = Callback::new(move |n: u32| format!("{base}page={n}"));
+    view! { <PageLinks current=page.page pages=page.page_count() href/> }
 }
