@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 /// A problem with one input field, machine-readable (`field`, `code`) and
 /// human-readable (`message`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct FieldError {
     pub field: String,
     pub code: String,

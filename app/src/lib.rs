@@ -11,6 +11,7 @@ pub mod catalog;
 pub mod content;
 pub mod error;
 pub mod fulfilment;
+pub mod integrations;
 pub mod inventory;
 pub mod listing;
 pub mod orders;
@@ -71,6 +72,8 @@ fn AppRoutes() -> impl IntoView {
             <ParentRoute path=path!("/admin") view=AdminLayout ssr=SsrMode::Async>
                 <Route path=path!("") view=analytics::pages::dashboard::DashboardPage ssr=SsrMode::Async/>
                 <inventory::pages::InventoryRoutes/>
+                <orders::pages::OrderRoutes/>
+                <Route path=path!("settings/api-keys") view=integrations::pages::ApiKeysPage ssr=SsrMode::Async/>
                 <Route path=path!(":area") view=analytics::pages::area::AreaPage ssr=SsrMode::Async/>
                 <Route path=path!(":area/*rest") view=|| view! { <ui::status::NotFound/> } ssr=SsrMode::Async/>
             </ParentRoute>

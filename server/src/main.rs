@@ -40,7 +40,7 @@ async fn serve(
     if config.demo_data {
         demo::load(&pool).await?;
     }
-    tokio::spawn(app::auth::session::housekeeping(pool.clone()));
+    let _workers = server::jobs::spawn(pool.clone());
     let addr = leptos.site_addr;
     let app = router(
         AppState {

@@ -467,3 +467,161 @@ pub struct Transfer {
     pub units: i64,
     pub lines: Vec<TransferLine>,
 }
+
+/// Stock held at one location, summed over its SKUs.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct LocationStock {
+    pub code: String,
+    pub name: String,
+    pub kind: LocationKind,
+    pub active: bool,
+    /// SKUs with something on hand.
+    pub skus: i64,
+    pub on_hand: i64,
+    pub reserved: i64,
+    pub available: i64,
+}
+
+/// The start page of the inventory area.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct InventoryOverview {
+    pub locations: Vec<LocationStock>,
+    /// SKU × location pairs below their reorder point.
+    pub low_stock: i64,
+    /// Transfers on their way (the newest few) and how many there are.
+    pub in_transit: Vec<Transfer>,
+    pub in_transit_count: i64,
+    pub drafts: i64,
+}
+
+/// The last cycle count of a SKU at a location.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct LastCount {
+    #[serde(with = "time::serde::rfc3339")]
+    pub at: OffsetDateTime,
+    pub expected: i32,
+    pub counted: i32,
+}
+
+/// How a SKU is kept at one location: its bin and its reorder point.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SkuLocationSettings {
+    pub location_code: String,
+    pub bin: String,
+    pub min_available: Option<i32>,
+    pub reorder_quantity: Option<i32>,
+    pub last_count: Option<LastCount>,
+}
+
+/// Everything the SKU page shows: availability now and by date per
+/// location, bins and reorder points, the latest movements.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SkuDetail {
+    pub availability: SkuAvailability,
+    pub settings: Vec<SkuLocationSettings>,
+    pub movements: Vec<Movement>,
+    /// The server's date, from which availability by date counts.
+    pub today: Date,
+}
+
+/// A row of SKU and quantity as typed into a form (both may be blank).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct SkuQuantityInput {
+    #[serde(default)]
+    pub sku: String,
+    #[serde(default)]
+    pub quantity: String,
+}
+
+/// A list of transfers as the URL describes it (newest first).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct TransferQuery {
+    pub status: Option<TransferStatus>,
+    pub location: String,
+    pub page: u32,
+}
+
+/// A low-stock list as the URL describes it.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct LowStockQuery {
+    pub location: String,
+    pub page: u32,
+}
+
+/// A location's edit form as it is posted: every `LocationForm` field as
+/// typed, one checkbox per channel, and the code of the location being
+/// changed (`original`, empty for a new one).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct LocationFields {
+    #[serde(default)]
+    pub original: String,
+    #[serde(default)]
+    pub code: String,
+    #[serde(default)]
+    pub name: String,
+    #[serde(default)]
+    pub kind: String,
+    #[serde(default)]
+    pub country: String,
+    #[serde(default)]
+    pub city: String,
+    #[serde(default)]
+    pub address: String,
+    #[serde(default)]
+    pub postal_code: String,
+    #[serde(default)]
+    pub time_zone: String,
+    #[serde(default)]
+    pub working_days: String,
+    #[serde(default)]
+    pub cutoff_time: String,
+    #[serde(default)]
+    pub handling_days: String,
+    #[serde(default)]
+    pub channel_web: Option<String>,
+    #[serde(default)]
+    pub channel_b2b: Option<String>,
+    #[serde(default)]
+    pub channel_marketplace: Option<String>,
+    #[serde(default)]
+    pub channel_store: Option<String>,
+    #[serde(default)]
+    pub ships_to: String,
+    #[serde(default)]
+    pub priority: String,
+    #[serde(default)]
+    pub active: Option<String>,
+}
+
+impl LocationFields {
+    /// The form as the location rules read it (channels comma-joined).
+    pub fn to_form(&self) -> LocationForm {
+        let channels: Vec<&str> = [
+            (&self.channel_web, Channel::Web),
+            (&self.channel_b2b, Channel::B2b),
+            (&self.channel_marketplace, Channel::Marketplace),
+            (&self.channel_store, Channel::Store),
+        ]
+        .into_iter()
+        .filter(|(checked, _)| checked.is_some())
+        .map(|(_, channel)| channel.as_str())
+        .collect();
+        LocationForm {
+            code: self.code.clone(),
+            name: self.name.clone(),
+            kind: self.kind.clone(),
+            country: self.country.clone(),
+            city: self.city.clone(),
+            address: self.address.clone(),
+            postal_code: self.postal_code.clone(),
+            time_zone: self.time_zone.clone(),
+            working_days: self.working_days.clone(),
+            cutoff_time: self.cutoff_time.clone(),
+            handling_days: self.handling_days.clone(),
+            channels: channels.join(","),
+            ships_to: self.ships_to.clone(),
+            priority: self.priority.clone(),
+            active: self.active.clone(),
+        }
+    }
+}

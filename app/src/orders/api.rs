@@ -1,11 +1,22 @@
-use super::model::OrderSummary;
+//! Server functions of orders: a customer's history, and the order desk
+//! for staff. Every function checks its caller first; the desk's actions
+//! answer a plain form post with a redirect, so they work without
+//! JavaScript.
+
+use super::model::{Inboxes, OrderDesk, OrderQuery, OrderSummary, OrderView};
 use crate::error::AppError;
 use leptos::prelude::*;
 
 #[cfg(feature = "ssr")]
-use crate::{
-    auth::{rules::Requirement, session::require},
-    server::pool,
+use {
+    super::db::timeline::Actor,
+    super::process::actions,
+    crate::auth::{
+        model::{AdminArea, CurrentUser},
+        rules::Requirement,
+        session::require,
+    },
+    crate::server::pool,
 };
 
 /// The signed-in customer's own orders, newest first.
@@ -13,4 +24,151 @@ use crate::{
 pub async fn my_orders() -> Result<Vec<OrderSummary>, AppError> {
     let user = require(Requirement::SignedIn).await?;
     Ok(super::db::orders_of_customer(&pool()?, user.id).await?)
+}
+
+#[cfg(feature = "ssr")]
+async fn order_staff() -> Result<CurrentUser, AppError> {
+    require(Requirement::Staff(AdminArea::Orders)).await
+}
+
+/// Where an order's page is.
+pub fn order_path(number: &str) -> String {
+    format!("/admin/orders/{}", urlencoding::encode(number))
+}
+
+#[server]
+pub async fn get_order_desk(query: OrderQuery) -> Result<OrderDesk, AppError> {
+    order_staff().await?;
+    Ok(super::db::desk::desk(&pool()?, &query).await?)
+}
+
+#[server]
+pub async fn get_order_view(number: String) -> Result<OrderView, AppError> {
+    order_staff().await?;
+    let pool = pool()?;
+    let order = super::db::detail::by_number(&pool, number.trim())
+        .await?
+        .ok_or_else(|| AppError::NotFound("Order".into()))?;
+    let (timeline, plan, routing, locations) = futures::try_join!(
+        super::db::desk::timeline(&pool, order.id),
+        super::db::desk::plan(&pool, order.id),
+        super::db::desk::routing(&pool, order.id),
+        crate::inventory::db::locations::all(&pool),
+    )?;
+    Ok(OrderView {
+        order,
+        timeline,
+        plan,
+        routing,
+        locations: locations
+            .into_iter()
+            .filter(|l| l.active)
+            .map(|l| (l.code, l.name))
+            .collect(),
+    })
+}
+
+#[server]
+pub async fn get_order_inboxes() -> Result<Inboxes, AppError> {
+    order_staff().await?;
+    Ok(super::db::desk::inboxes(&pool()?).await?)
+}
+
+/// `decision` is `approved` or `declined`; `back` is where to go after.
+#[server]
+pub async fn decide_order_approval(
+    number: String,
+    reason: String,
+    decision: String,
+    #[server(default)] comment: String,
+    #[server(default)] back: String,
+) -> Result<(), AppError> {
+    let user = order_staff().await?;
+    let decision = match decision.as_str() {
+        "approved" => super::approval::Decision::Approved,
+        "declined" => super::approval::Decision::Declined,
+        _ => {
+            return Err(AppError::field(
+                "decision",
+                "invalid",
+                "Approve or decline.",
+            ));
+        }
+    };
+    let pool = pool()?;
+    let order_id: uuid::Uuid = sqlx::query_scalar("SELECT id FROM orders WHERE number = $1")
+        .bind(number.trim())
+        .fetch_optional(&pool)
+        .await?
+        .ok_or_else(|| AppError::NotFound("Order".into()))?;
+    let approver: Option<String> = sqlx::query_scalar(
+        "SELECT approver FROM order_approvals WHERE order_id = $1 AND reason_code = $2 ORDER BY round DESC LIMIT 1",
+    )
+    .bind(order_id)
+    .bind(&reason)
+    .fetch_optional(&pool)
+    .await?;
+    if approver.as_deref() == Some("external") {
+        return Err(AppError::Conflict(
+            "This approval is answered by an external system.".into(),
+        ));
+    }
+    actions::decide_approval(
+        &pool,
+        order_id,
+        &reason,
+        decision,
+        Actor::Staff(user.id),
+        &comment,
+    )
+    .await?;
+    leptos_axum::redirect(&back_or_order(&back, &number));
+    Ok(())
+}
+
+/// Only local back-office paths are followed after an action.
+#[cfg(feature = "ssr")]
+fn back_or_order(back: &str, number: &str) -> String {
+    if back.starts_with("/admin/") && !back.starts_with("//") {
+        back.to_owned()
+    } else {
+        order_path(number)
+    }
+}
+
+#[server]
+pub async fn resume_order(number: String) -> Result<(), AppError> {
+    let user = order_staff().await?;
+    actions::resume(&pool()?, number.trim(), user.id).await?;
+    leptos_axum::redirect(&order_path(&number));
+    Ok(())
+}
+
+/// `hold` is "1" to hold, anything else releases.
+#[server]
+pub async fn hold_order(
+    number: String,
+    hold: String,
+    #[server(default)] reason: String,
+) -> Result<(), AppError> {
+    let user = order_staff().await?;
+    actions::set_hold(&pool()?, number.trim(), hold == "1", &reason, user.id).await?;
+    leptos_axum::redirect(&order_path(&number));
+    Ok(())
+}
+
+#[server]
+pub async fn cancel_order(number: String, reason: String) -> Result<(), AppError> {
+    let user = order_staff().await?;
+    actions::cancel(&pool()?, number.trim(), &reason, Actor::Staff(user.id)).await?;
+    leptos_axum::redirect(&order_path(&number));
+    Ok(())
+}
+
+#[server]
+pub async fn choose_order_location(number: String, location: String) -> Result<(), AppError> {
+    let user = order_staff().await?;
+    actions::choose_location(&pool()?, number.trim(), &location, user.id).await?;
+    leptos_axum::redirect(&order_path(&number));
+    Ok(())
 }

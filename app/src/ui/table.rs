@@ -32,7 +32,7 @@ pub fn SortHeader(
 ) -> impl IntoView {
     let active = column == current;
     let next_dir = if active { dir.flipped() } else { SortDir::Asc };
-    let aria_sort = active.then(|| match dir {
+    let aria_sort = active.then_some(match dir {
         SortDir::Asc => "ascending",
         SortDir::Desc => "descending",
     });

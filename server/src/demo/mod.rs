@@ -8,14 +8,18 @@ mod images;
 mod orders;
 mod people;
 mod places;
+mod process;
 mod products;
 mod stock;
+mod supply;
 
 use rand::SeedableRng;
 use rand::rngs::StdRng;
 use sqlx::PgPool;
 
 pub use people::{DEMO_PASSWORD, LOGINS_TEXT};
+pub use process::DEMO_MARKETPLACE_KEY;
+pub use supply::DEMO_3PL_KEY;
 
 /// Serialises concurrent loaders (several servers starting at once).
 const LOAD_LOCK: i64 = 0x0041_5445_4c49_4552; // "ATELIER"
@@ -56,8 +60,10 @@ pub async fn load(pool: &PgPool) -> Result<Outcome, sqlx::Error> {
     let people = people::load(&mut tx, &locations).await?;
     let variants = products::load(&mut tx).await?;
     stock::load(&mut tx, &mut rng, &variants, &locations).await?;
+    supply::load(&mut tx, &mut rng).await?;
     orders::load(&mut tx, &mut rng, &people, &variants).await?;
     fulfilment::load(&mut tx, &mut rng, &people, &variants, &locations).await?;
+    process::load(&mut tx, &mut rng, &variants).await?;
     sqlx::query("INSERT INTO system_settings (key, value) VALUES ('demo_data', jsonb_build_object('version', $1::bigint))")
         .bind(VERSION)
         .execute(&mut *tx)

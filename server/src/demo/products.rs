@@ -16,11 +16,18 @@ pub struct Sku {
     pub price_minor: i64,
     /// Home goods ship from the external drop-ship location only.
     pub home_goods: bool,
+    /// The warehouse zone of its category (bins are "<zone>-<aisle>-<level>").
+    pub zone: char,
 }
 
 pub async fn load(tx: &mut Transaction<'_, Postgres>) -> Result<Vec<Sku>, sqlx::Error> {
     let mut category_ids = HashMap::new();
+    let mut zones = HashMap::new();
     for category in catalog::categories() {
+        zones.insert(
+            category.slug,
+            char::from(b'A' + (category.position as u8 - 1) % 26),
+        );
         let id: Uuid = sqlx::query_scalar(
             "INSERT INTO categories (slug, name, description, position) VALUES ($1, $2, $3, $4) RETURNING id",
         )
@@ -88,6 +95,7 @@ pub async fn load(tx: &mut Transaction<'_, Postgres>) -> Result<Vec<Sku>, sqlx::
                     description: format!("{}, {}, {}", product.name, colour.name, size),
                     price_minor: product.price_minor,
                     home_goods: product.category_slug == "home",
+                    zone: zones[product.category_slug],
                 });
             }
         }

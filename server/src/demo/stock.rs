@@ -17,6 +17,7 @@ pub async fn load(
     let mut variant_ids: Vec<Uuid> = Vec::new();
     let mut location_ids: Vec<Uuid> = Vec::new();
     let mut quantities: Vec<i32> = Vec::new();
+    let mut bins: Vec<String> = Vec::new();
     for sku in skus {
         for location in locations {
             let quantity = match (location.kind, sku.home_goods) {
@@ -31,21 +32,38 @@ pub async fn load(
                 variant_ids.push(sku.id);
                 location_ids.push(location.id);
                 quantities.push(quantity);
+                bins.push(match location.kind {
+                    Kind::Warehouse => format!(
+                        "{}-{:02}-{}",
+                        sku.zone,
+                        rng.random_range(1..30),
+                        rng.random_range(1..6)
+                    ),
+                    Kind::Store => if rng.random_bool(0.6) {
+                        "Shop floor"
+                    } else {
+                        "Back room"
+                    }
+                    .to_owned(),
+                    Kind::External => String::new(),
+                });
             }
         }
     }
     sqlx::query(
-        "INSERT INTO stock_balances (variant_id, location_id, on_hand)
-         SELECT * FROM UNNEST($1::uuid[], $2::uuid[], $3::int[])",
+        "INSERT INTO stock_balances (variant_id, location_id, on_hand, bin)
+         SELECT * FROM UNNEST($1::uuid[], $2::uuid[], $3::int[], $4::text[])",
     )
     .bind(&variant_ids)
     .bind(&location_ids)
     .bind(&quantities)
+    .bind(&bins)
     .execute(&mut **tx)
     .await?;
     sqlx::query(
-        "INSERT INTO stock_movements (variant_id, location_id, kind, on_hand_delta, reserved_delta, reference, reason)
-         SELECT v, l, 'receipt', q, 0, 'OPENING-STOCK', 'Opening stock'
+        "INSERT INTO stock_movements
+             (variant_id, location_id, kind, on_hand_delta, reserved_delta, reference_kind, reference, reason)
+         SELECT v, l, 'receipt', q, 0, 'opening', 'OPENING-STOCK', 'Opening stock'
          FROM UNNEST($1::uuid[], $2::uuid[], $3::int[]) AS t(v, l, q)",
     )
     .bind(&variant_ids)

@@ -68,6 +68,7 @@ pub fn router(state: AppState, secure_cookies: bool) -> Router {
         ));
 
     Router::new()
+        .merge(crate::api::router())
         .route("/healthz", get(health::healthz))
         .route("/media/{id}", get(app::content::media::serve_asset))
         .nest("/pkg", pkg)

@@ -1,7 +1,7 @@
 use crate::analytics::api::area_figures;
 use crate::analytics::model::Kpi;
 use crate::auth::model::AdminArea;
-use crate::auth::pages::RequireAccess;
+use crate::auth::pages::AccessGate;
 use crate::auth::rules::Requirement;
 use crate::ui::status::{ErrorNotice, Loading, NotFound};
 use leptos::prelude::*;
@@ -39,12 +39,24 @@ pub fn AreaPage() -> impl IntoView {
     }
 }
 
+/// The pages of an area that exist beyond its overview.
+fn sections(area: AdminArea) -> &'static [(&'static str, &'static str, &'static str)] {
+    match area {
+        AdminArea::Settings => &[(
+            "/admin/settings/api-keys",
+            "API keys",
+            "Keys for machine clients of the JSON API (3PLs, marketplaces).",
+        )],
+        _ => &[],
+    }
+}
+
 #[component]
 fn AreaOverview(area: AdminArea) -> impl IntoView {
     let figures = Resource::new(move || area, area_figures);
     view! {
         <Title text=format!("{} · Back office", area.label())/>
-        <RequireAccess requirement=Requirement::Staff(area)>
+        <AccessGate requirement=Requirement::Staff(area)>
             <header class="page-header">
                 <div>
                     <h1>{area.label()}</h1>
@@ -59,6 +71,11 @@ fn AreaOverview(area: AdminArea) -> impl IntoView {
                     }
                 })}
             </Suspense>
-        </RequireAccess>
+            <ul class="section-links">
+                {sections(area).iter().map(|(href, label, about)| view! {
+                    <li><a href=*href class="card section-link"><strong>{*label}</strong><span class="muted">{*about}</span></a></li>
+                }).collect_view()}
+            </ul>
+        </AccessGate>
     }
 }

@@ -16,7 +16,7 @@ pub fn AccountPage() -> impl IntoView {
         <RequireAccess requirement=Requirement::SignedIn>
             <Suspense fallback=|| view! { <Loading/> }>
                 {move || Suspend::new(async move {
-                    auth.user.await.ok().flatten().map(|user| view! { <AccountOverview user/> })
+                    auth.user().await.map(|user| view! { <AccountOverview user/> })
                 })}
             </Suspense>
         </RequireAccess>

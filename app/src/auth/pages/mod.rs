@@ -21,7 +21,11 @@ use leptos_router::hooks::use_location;
 /// become visible to new actions.
 #[derive(Clone, Copy)]
 pub struct AuthContext {
-    pub user: Resource<Result<Option<CurrentUser>, AppError>>,
+    /// The person, tagged with the `epoch` it was read in.
+    user: Resource<(u64, Result<Option<CurrentUser>, AppError>)>,
+    /// Counts sign-ins, registrations and sign-outs: a user read in an
+    /// earlier epoch is out of date.
+    epoch: Memo<u64>,
     pub sign_in: ServerAction<SignIn>,
     pub register: ServerAction<Register>,
     pub sign_out: ServerAction<SignOut>,
@@ -34,18 +38,16 @@ impl AuthContext {
         let register = ServerAction::<Register>::new();
         let sign_out = ServerAction::<SignOut>::new();
         let change_password = ServerAction::<ChangePassword>::new();
+        let epoch = Memo::new(move |_| {
+            (sign_in.version().get() + register.version().get() + sign_out.version().get()) as u64
+        });
         let user = Resource::new(
-            move || {
-                (
-                    sign_in.version().get(),
-                    register.version().get(),
-                    sign_out.version().get(),
-                )
-            },
-            |_| get_current_user(),
+            move || epoch.get(),
+            |epoch| async move { (epoch, get_current_user().await) },
         );
         let context = AuthContext {
             user,
+            epoch,
             sign_in,
             register,
             sign_out,
@@ -58,34 +60,64 @@ impl AuthContext {
     pub fn get() -> Self {
         expect_context()
     }
+
+    /// Waits for the signed-in person (anyone on error).
+    pub async fn user(&self) -> Option<CurrentUser> {
+        self.user.await.1.ok().flatten()
+    }
+
+    /// The signed-in person as known for the current state, or `None` while
+    /// that is still loading, e.g. right after signing in: deciding access
+    /// on the previous answer would send a person just signed in back to
+    /// the sign-in page.
+    pub fn user_now(&self) -> Option<Option<CurrentUser>> {
+        let epoch = self.epoch.get();
+        self.user
+            .get()
+            .and_then(|(read_in, user)| (read_in == epoch).then(|| user.ok().flatten()))
+    }
 }
 
 /// Renders its children only for people who meet `requirement`; sends
 /// anonymous visitors to sign in. The route guard already enforces this on
-/// the server; this covers navigation inside the browser.
+/// the server; this covers navigation inside the browser. It waits for the
+/// signed-in person (a `Suspense`): use it once per page, around a surface's
+/// or a top-level page's content.
 #[component]
 pub fn RequireAccess(requirement: Requirement, children: ChildrenFn) -> impl IntoView {
-    let auth = AuthContext::get();
-    let children = StoredValue::new(children);
     view! {
         <Suspense fallback=|| view! { <Loading/> }>
-            {move || Suspend::new(async move {
-                let user = auth.user.await.ok().flatten();
-                match decide(user.as_ref(), requirement) {
-                    Decision::Allow => children.with_value(|children| children()).into_any(),
-                    Decision::SignIn => {
-                        let location = use_location();
-                        let here = format!(
-                            "{}{}",
-                            location.pathname.get_untracked(),
-                            location.search.get_untracked()
-                        );
-                        view! { <Redirect path=sign_in_url(&here)/> }.into_any()
-                    }
-                    Decision::Forbidden => view! { <ForbiddenNotice/> }.into_any(),
-                }
-            })}
+            {AccessGate(AccessGateProps { requirement, children })}
         </Suspense>
+    }
+}
+
+/// The decision of [`RequireAccess`] without waiting: for checks inside a
+/// `RequireAccess` that has already loaded the person (e.g. an admin area
+/// inside the back office). A second `Suspense` there would create the
+/// page's resources two levels deep, where the server numbers them unlike
+/// the browser, and the page would not hydrate.
+#[component]
+pub fn AccessGate(requirement: Requirement, children: ChildrenFn) -> impl IntoView {
+    let auth = AuthContext::get();
+    let children = StoredValue::new(children);
+    move || match auth
+        .user_now()
+        .map(|user| decide(user.as_ref(), requirement))
+    {
+        // Still loading (e.g. right after signing in): decide once known.
+        None => ().into_any(),
+        Some(Decision::Allow) => children.with_value(|children| children()).into_any(),
+        Some(Decision::SignIn) => {
+            let location = use_location();
+            let here = format!(
+                "{}{}",
+                location.pathname.get_untracked(),
+                location.search.get_untracked()
+            );
+            view! { <Redirect path=sign_in_url(&here)/> }.into_any()
+        }
+        Some(Decision::Forbidden) => view! { <ForbiddenNotice/> }.into_any(),
     }
 }
 

@@ -78,32 +78,13 @@ pub async fn reserve(
 ) -> Result<Vec<Reserved>, ReserveError> {
     let demand = rules::demand_per_variant(request.lines)?;
     let mut savepoint = conn.begin().await?;
-    if demand.len() > 1 {
-        // Lock the balances in SKU order, so that two reservations of the
-        // same SKUs wait for each other instead of deadlocking.
-        let ids: Vec<Uuid> = demand.iter().map(|(v, _)| *v).collect();
-        sqlx::query(
-            "SELECT 1 FROM stock_balances WHERE location_id = $1 AND variant_id = ANY($2)
-             ORDER BY variant_id FOR NO KEY UPDATE",
-        )
-        .bind(request.location_id)
-        .bind(&ids)
-        .execute(&mut *savepoint)
-        .await?;
-    }
-    match try_reserve(&mut savepoint, request).await {
-        Ok(reserved) if reserved.len() == request.lines.len() => {
+    match attempt(&mut savepoint, request, &demand).await {
+        Ok(Attempt::Done(reserved)) => {
             savepoint.commit().await?;
             Ok(reserved)
         }
-        Ok(reserved) => {
+        Ok(Attempt::Short { granted }) => {
             savepoint.rollback().await?;
-            let granted: Vec<Uuid> = request
-                .lines
-                .iter()
-                .filter(|l| reserved.iter().any(|r| r.line_no == l.line_no))
-                .map(|l| l.variant_id)
-                .collect();
             Err(ReserveError::Insufficient(
                 explain_shortage(conn, request.location_id, &demand, &granted).await?,
             ))
@@ -120,10 +101,78 @@ pub async fn reserve_now(
     pool: &PgPool,
     request: &Reservation<'_>,
 ) -> Result<Vec<Reserved>, ReserveError> {
+    let demand = rules::demand_per_variant(request.lines)?;
+    if let [(variant_id, requested)] = demand[..] {
+        // One SKU: its guarded update takes all of it or nothing, so the
+        // statement alone is all-or-nothing (one round trip, no BEGIN).
+        let mut conn = pool.acquire().await?;
+        let reserved = try_reserve(&mut conn, request).await?;
+        if !reserved.is_empty() {
+            return Ok(reserved);
+        }
+        return Err(ReserveError::Insufficient(
+            explain_shortage(
+                &mut conn,
+                request.location_id,
+                &[(variant_id, requested)],
+                &[],
+            )
+            .await?,
+        ));
+    }
     let mut tx = pool.begin().await?;
-    let reserved = reserve(&mut tx, request).await?;
-    tx.commit().await?;
-    Ok(reserved)
+    match attempt(&mut tx, request, &demand).await? {
+        Attempt::Done(reserved) => {
+            tx.commit().await?;
+            Ok(reserved)
+        }
+        Attempt::Short { granted } => {
+            tx.rollback().await?;
+            let mut conn = pool.acquire().await?;
+            Err(ReserveError::Insufficient(
+                explain_shortage(&mut conn, request.location_id, &demand, &granted).await?,
+            ))
+        }
+    }
+}
+
+enum Attempt {
+    Done(Vec<Reserved>),
+    /// Some SKU was short; the work done must be rolled back by the caller.
+    Short {
+        granted: Vec<Uuid>,
+    },
+}
+
+async fn attempt(
+    conn: &mut PgConnection,
+    request: &Reservation<'_>,
+    demand: &[(Uuid, i32)],
+) -> Result<Attempt, ReserveError> {
+    if demand.len() > 1 {
+        // Lock the balances in SKU order, so that two reservations of the
+        // same SKUs wait for each other instead of deadlocking.
+        let ids: Vec<Uuid> = demand.iter().map(|(v, _)| *v).collect();
+        sqlx::query(
+            "SELECT 1 FROM stock_balances WHERE location_id = $1 AND variant_id = ANY($2)
+             ORDER BY variant_id FOR NO KEY UPDATE",
+        )
+        .bind(request.location_id)
+        .bind(&ids)
+        .execute(&mut *conn)
+        .await?;
+    }
+    let reserved = try_reserve(conn, request).await?;
+    if reserved.len() == request.lines.len() {
+        return Ok(Attempt::Done(reserved));
+    }
+    let granted = request
+        .lines
+        .iter()
+        .filter(|l| reserved.iter().any(|r| r.line_no == l.line_no))
+        .map(|l| l.variant_id)
+        .collect();
+    Ok(Attempt::Short { granted })
 }
 
 async fn try_reserve(

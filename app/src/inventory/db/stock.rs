@@ -354,22 +354,47 @@ pub async fn movement_export(db: &PgPool, query: &MovementQuery) -> sqlx::Result
 /// Incoming supply of one SKU per location: open purchase order lines and
 /// transfers in transit (undated ones count from a month / a week ahead).
 async fn incoming(db: &PgPool, variant_id: Uuid) -> sqlx::Result<Vec<(Uuid, Supply)>> {
-    let rows: Vec<(Uuid, Date, i32)> = sqlx::query_as(
-        "SELECT po.location_id, coalesce(po.expected_date, current_date + 30), l.quantity - l.received_quantity
+    Ok(incoming_of(db, &[variant_id])
+        .await?
+        .into_iter()
+        .map(|s| (s.location_id, s.supply))
+        .collect())
+}
+
+/// Supply on its way to a location.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Incoming {
+    pub location_id: Uuid,
+    pub variant_id: Uuid,
+    pub supply: Supply,
+}
+
+/// Incoming supply of several SKUs, per location.
+pub async fn incoming_of(
+    db: impl PgExecutor<'_>,
+    variant_ids: &[Uuid],
+) -> sqlx::Result<Vec<Incoming>> {
+    let rows: Vec<(Uuid, Uuid, Date, i32)> = sqlx::query_as(
+        "SELECT po.location_id, l.variant_id, coalesce(po.expected_date, current_date + 30),
+                l.quantity - l.received_quantity
          FROM purchase_order_lines l JOIN purchase_orders po ON po.id = l.purchase_order_id
-         WHERE l.variant_id = $1 AND po.status IN ('sent', 'confirmed', 'partially_received')
+         WHERE l.variant_id = ANY($1) AND po.status IN ('sent', 'confirmed', 'partially_received')
            AND l.quantity > l.received_quantity
          UNION ALL
-         SELECT t.to_location_id, coalesce(t.expected_arrival, current_date + 7), tl.quantity
+         SELECT t.to_location_id, tl.variant_id, coalesce(t.expected_arrival, current_date + 7), tl.quantity
          FROM transfer_lines tl JOIN transfers t ON t.id = tl.transfer_id
-         WHERE tl.variant_id = $1 AND t.status = 'in_transit'",
+         WHERE tl.variant_id = ANY($1) AND t.status = 'in_transit'",
     )
-    .bind(variant_id)
+    .bind(variant_ids)
     .fetch_all(db)
     .await?;
     Ok(rows
         .into_iter()
-        .map(|(location, date, quantity)| (location, Supply { date, quantity }))
+        .map(|(location_id, variant_id, date, quantity)| Incoming {
+            location_id,
+            variant_id,
+            supply: Supply { date, quantity },
+        })
         .collect())
 }
 
@@ -537,4 +562,136 @@ pub async fn reservation_drift(db: impl PgExecutor<'_>) -> sqlx::Result<i64> {
     )
     .fetch_one(db)
     .await
+}
+
+/// Stock per location, summed over its SKUs (every location, even empty ones).
+pub async fn location_totals(db: impl PgExecutor<'_>) -> sqlx::Result<Vec<LocationStock>> {
+    let rows: Vec<(String, String, String, bool, i64, i64, i64)> = sqlx::query_as(
+        "SELECT l.code, l.name, l.kind, l.active,
+                count(b.variant_id) FILTER (WHERE b.on_hand > 0),
+                coalesce(sum(b.on_hand), 0)::bigint, coalesce(sum(b.reserved), 0)::bigint
+         FROM locations l LEFT JOIN stock_balances b ON b.location_id = l.id
+         GROUP BY l.id
+         ORDER BY l.active DESC, l.priority, l.code",
+    )
+    .fetch_all(db)
+    .await?;
+    Ok(rows
+        .into_iter()
+        .map(
+            |(code, name, kind, active, skus, on_hand, reserved)| LocationStock {
+                code,
+                name,
+                // The column's CHECK constraint admits only known kinds.
+                kind: LocationKind::parse(&kind).unwrap_or(LocationKind::Warehouse),
+                active,
+                skus,
+                on_hand,
+                reserved,
+                available: on_hand - reserved,
+            },
+        )
+        .collect())
+}
+
+/// The newest movements of one SKU, at every location.
+pub async fn sku_movements(
+    db: impl PgExecutor<'_>,
+    variant_id: Uuid,
+    limit: i64,
+) -> sqlx::Result<Vec<Movement>> {
+    let rows: Vec<MovementDb> = sqlx::query_as(
+        "SELECT m.id, m.created_at AS at, v.sku, p.name AS product, l.code AS location_code, m.kind,
+                m.on_hand_delta, m.reserved_delta, coalesce(m.reference, '') AS reference,
+                coalesce(m.reason, '') AS reason, coalesce(u.name, 'System') AS actor,
+                0::bigint AS total
+         FROM stock_movements m
+         JOIN variants v ON v.id = m.variant_id
+         JOIN products p ON p.id = v.product_id
+         JOIN locations l ON l.id = m.location_id
+         LEFT JOIN users u ON u.id = m.actor_id
+         WHERE m.variant_id = $1
+         ORDER BY m.created_at DESC, m.id DESC
+         LIMIT $2",
+    )
+    .bind(variant_id)
+    .bind(limit)
+    .fetch_all(db)
+    .await?;
+    Ok(rows.into_iter().map(Movement::from).collect())
+}
+
+/// Bins, reorder points and the last count of one SKU, per location that
+/// has any of them.
+pub async fn sku_settings(
+    db: impl PgExecutor<'_>,
+    variant_id: Uuid,
+) -> sqlx::Result<Vec<SkuLocationSettings>> {
+    #[allow(clippy::type_complexity)]
+    let rows: Vec<(
+        String,
+        Option<String>,
+        Option<i32>,
+        Option<i32>,
+        Option<time::OffsetDateTime>,
+        Option<i32>,
+        Option<i32>,
+    )> = sqlx::query_as(
+        "SELECT l.code, b.bin, r.min_available, r.reorder_quantity, c.counted_at, c.expected, c.counted
+         FROM locations l
+         LEFT JOIN stock_balances b ON b.location_id = l.id AND b.variant_id = $1
+         LEFT JOIN reorder_points r ON r.location_id = l.id AND r.variant_id = $1
+         LEFT JOIN LATERAL (
+             SELECT counted_at, expected, counted FROM stock_counts
+             WHERE variant_id = $1 AND location_id = l.id
+             ORDER BY counted_at DESC, id DESC LIMIT 1
+         ) c ON true
+         WHERE b.variant_id IS NOT NULL OR r.variant_id IS NOT NULL
+         ORDER BY l.priority, l.code",
+    )
+    .bind(variant_id)
+    .fetch_all(db)
+    .await?;
+    Ok(rows
+        .into_iter()
+        .map(
+            |(location_code, bin, min_available, reorder_quantity, at, expected, counted)| {
+                SkuLocationSettings {
+                    location_code,
+                    bin: bin.unwrap_or_default(),
+                    min_available,
+                    reorder_quantity,
+                    last_count: match (at, expected, counted) {
+                        (Some(at), Some(expected), Some(counted)) => Some(LastCount {
+                            at,
+                            expected,
+                            counted,
+                        }),
+                        _ => None,
+                    },
+                }
+            },
+        )
+        .collect())
+}
+
+/// Where a SKU is kept inside a location (a bin code; empty for none). A
+/// SKU the location has never held gets an empty balance for it.
+pub async fn set_bin(
+    db: impl PgExecutor<'_>,
+    variant_id: Uuid,
+    location_id: Uuid,
+    bin: &str,
+) -> sqlx::Result<()> {
+    sqlx::query(
+        "INSERT INTO stock_balances (variant_id, location_id, bin) VALUES ($1, $2, $3)
+         ON CONFLICT (variant_id, location_id)
+         DO UPDATE SET bin = EXCLUDED.bin, updated_at = now()",
+    )
+    .bind(variant_id)
+    .bind(location_id)
+    .bind(bin)
+    .execute(db)
+    .await
+    .map(drop)
 }

@@ -253,3 +253,67 @@ pub async fn by_number(db: &sqlx::PgPool, number: &str) -> sqlx::Result<Option<T
         .collect();
     Ok(Some(into_transfer(row, lines)))
 }
+
+fn status_text(status: TransferStatus) -> &'static str {
+    match status {
+        TransferStatus::Draft => "draft",
+        TransferStatus::InTransit => "in_transit",
+        TransferStatus::Received => "received",
+        TransferStatus::Cancelled => "cancelled",
+    }
+}
+
+/// One page of transfers, newest first (without their lines), optionally
+/// only those of one status or touching one location.
+pub async fn page(
+    db: &sqlx::PgPool,
+    query: &crate::inventory::model::TransferQuery,
+) -> sqlx::Result<crate::listing::Page<Transfer>> {
+    use crate::listing::{PER_PAGE, Page, limit_offset};
+    let status = query.status.map(status_text);
+    let location = (!query.location.is_empty()).then(|| query.location.to_uppercase());
+    const FILTER: &str = "($1::text IS NULL OR t.status = $1)
+          AND ($2::text IS NULL OR f.code = $2 OR d.code = $2)";
+    let total: i64 = sqlx::query_scalar(&format!(
+        "SELECT count(*) FROM transfers t
+         JOIN locations f ON f.id = t.from_location_id JOIN locations d ON d.id = t.to_location_id
+         WHERE {FILTER}"
+    ))
+    .bind(status)
+    .bind(&location)
+    .fetch_one(db)
+    .await?;
+    let (limit, offset) = limit_offset(query.page, PER_PAGE);
+    let rows: Vec<TransferRow> = sqlx::query_as(&format!(
+        "{SELECT} WHERE {FILTER} ORDER BY t.created_at DESC, t.number DESC LIMIT $3 OFFSET $4"
+    ))
+    .bind(status)
+    .bind(&location)
+    .bind(limit)
+    .bind(offset)
+    .fetch_all(db)
+    .await?;
+    Ok(Page {
+        rows: rows
+            .into_iter()
+            .map(|r| into_transfer(r, Vec::new()))
+            .collect(),
+        total,
+        page: query.page.max(1),
+        per_page: PER_PAGE,
+    })
+}
+
+/// Variant ids of a transfer's lines by SKU.
+pub async fn line_variants(
+    db: impl PgExecutor<'_>,
+    id: Uuid,
+) -> sqlx::Result<Vec<(String, Uuid, i32)>> {
+    sqlx::query_as(
+        "SELECT v.sku, l.variant_id, l.quantity FROM transfer_lines l JOIN variants v ON v.id = l.variant_id
+         WHERE l.transfer_id = $1 ORDER BY v.sku",
+    )
+    .bind(id)
+    .fetch_all(db)
+    .await
+}

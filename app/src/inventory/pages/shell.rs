@@ -1,5 +1,5 @@
 use crate::auth::model::AdminArea;
-use crate::auth::pages::RequireAccess;
+use crate::auth::pages::AccessGate;
 use crate::auth::rules::Requirement;
 use leptos::prelude::*;
 use leptos_router::components::{A, Outlet};
@@ -10,9 +10,15 @@ pub fn InventoryShell() -> impl IntoView {
     let sections = [
         ("/admin/inventory", "Overview", true),
         ("/admin/inventory/fulfilment", "Work queue", false),
+        ("/admin/inventory/stock", "Stock", false),
+        ("/admin/inventory/movements", "Movements", false),
+        ("/admin/inventory/receive", "Receive", false),
+        ("/admin/inventory/transfers", "Transfers", false),
+        ("/admin/inventory/low-stock", "Low stock", false),
+        ("/admin/inventory/locations", "Locations", false),
     ];
     view! {
-        <RequireAccess requirement=Requirement::Staff(AdminArea::Inventory)>
+        <AccessGate requirement=Requirement::Staff(AdminArea::Inventory)>
             <nav class="tabs" aria-label="Inventory sections">
                 <ul>
                     {sections.into_iter().map(|(href, label, exact)| view! {
@@ -21,6 +27,6 @@ pub fn InventoryShell() -> impl IntoView {
                 </ul>
             </nav>
             <Outlet/>
-        </RequireAccess>
+        </AccessGate>
     }
 }

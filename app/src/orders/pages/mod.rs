@@ -1,9 +1,54 @@
-pub mod my_orders;
+//! Order pages: the customer's history (storefront, portal) and the order
+//! desk of the back office (`/admin/orders/…`).
 
+pub mod desk;
+pub mod inbox;
+pub mod my_orders;
+pub mod order;
+
+use crate::auth::model::AdminArea;
+use crate::auth::pages::AccessGate;
+use crate::auth::rules::Requirement;
+use crate::orders::lifecycle::OrderStatus;
 use crate::orders::model::{OrderSummary, status_label};
 use crate::ui::dates::format_date;
 use crate::ui::money::format_money;
 use leptos::prelude::*;
+use leptos_router::components::{Outlet, ParentRoute, Route};
+use leptos_router::{SsrMode, path};
+
+pub const DESK_PATH: &str = "/admin/orders";
+
+/// The order desk's pages, mounted under `/admin`.
+#[component(transparent)]
+pub fn OrderRoutes() -> impl leptos_router::MatchNestedRoutes + Clone {
+    view! {
+        <ParentRoute path=path!("orders") view=OrdersShell ssr=SsrMode::Async>
+            <Route path=path!("") view=desk::OrderDeskPage ssr=SsrMode::Async/>
+            <Route path=path!("inbox") view=inbox::InboxPage ssr=SsrMode::Async/>
+            <Route path=path!(":number") view=order::OrderPage ssr=SsrMode::Async/>
+        </ParentRoute>
+    }
+    .into_inner()
+}
+
+/// Only staff of the orders area see the desk.
+#[component]
+fn OrdersShell() -> impl IntoView {
+    view! {
+        <AccessGate requirement=Requirement::Staff(AdminArea::Orders)>
+            <Outlet/>
+        </AccessGate>
+    }
+}
+
+/// An order's status as staff read it.
+#[component]
+pub fn OrderStatusBadge(status: String) -> impl IntoView {
+    let label =
+        OrderStatus::parse(&status).map_or_else(|| status.clone(), |s| s.label().to_owned());
+    view! { <span class=format!("badge status-{status}")>{label}</span> }
+}
 
 /// A list of orders, newest first, as customers and buyers see it.
 #[component]

@@ -11,7 +11,7 @@ pub fn AdminLayout() -> impl IntoView {
     let auth = AuthContext::provide();
     let sidebar = move || {
         Suspend::new(async move {
-            let role = auth.user.await.ok().flatten().map(|u| u.role);
+            let role = auth.user().await.map(|u| u.role);
             AdminArea::ALL
                 .into_iter()
                 .filter(|area| role.is_some_and(|role| area.allows(role)))
@@ -27,7 +27,7 @@ pub fn AdminLayout() -> impl IntoView {
     };
     let who = move || {
         Suspend::new(async move {
-            auth.user.await.ok().flatten().map(|user| {
+            auth.user().await.map(|user| {
                 view! {
                     <span class="staff-name">{user.name}</span>
                     <span class="badge">{user.role.label()}</span>

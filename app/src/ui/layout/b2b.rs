@@ -9,7 +9,7 @@ pub fn B2bLayout() -> impl IntoView {
     let auth = AuthContext::provide();
     let who = move || {
         Suspend::new(async move {
-            auth.user.await.ok().flatten().map(|user| {
+            auth.user().await.map(|user| {
                 let company = user.company.map(|c| c.name).unwrap_or_default();
                 view! {
                     <span class="company-name">{company}</span>

@@ -91,7 +91,7 @@ fn AccountMenu() -> impl IntoView {
     view! {
         <Transition fallback=|| view! { <a href="/sign-in">"Sign in"</a> }>
             {move || Suspend::new(async move {
-                match auth.user.await.ok().flatten() {
+                match auth.user().await {
                     None => view! {
                         <a href="/sign-in" class="account-link">"Sign in"</a>
                         <a href="/register" class="account-link secondary">"Register"</a>

@@ -1,3 +1,15 @@
+//! Orders in PostgreSQL: capture, the timeline, the plan of tasks,
+//! approvals, channels, the outbox, and the lists people read.
+
+pub mod approvals;
+pub mod capture;
+pub mod channels;
+pub mod desk;
+pub mod detail;
+pub mod outbox;
+pub mod plan;
+pub mod timeline;
+
 use super::model::OrderSummary;
 use sqlx::PgExecutor;
 use uuid::Uuid;

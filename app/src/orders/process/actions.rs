@@ -1,0 +1,458 @@
+//! What people and outside systems do to an order in the process: decide
+//! an approval, resume a stopped order, hold it, choose a location, cancel
+//! it; and what the warehouse's progress means for the order. Each is one
+//! transaction that locks the order, checks the state machine, writes the
+//! event and puts the plan back to work.
+
+use super::steps::{self, LineRow, StepError, lock_order};
+use crate::error::AppError;
+use crate::fulfilment::model::FulfilmentStatus;
+use crate::fulfilment::rules::order_progress;
+use crate::orders::approval::{self, Decision};
+use crate::orders::db::timeline::{self, Actor, Event};
+use crate::orders::db::{approvals, plan};
+use crate::orders::lifecycle::{self, OrderStatus, TaskKind};
+use crate::orders::routing::{Decision as Routing, LocationReason, Outcome, Placement, Verdict};
+use sqlx::{PgConnection, PgPool};
+use uuid::Uuid;
+
+fn step_error(error: StepError) -> AppError {
+    match error {
+        StepError::Transient(message) | StepError::Permanent(message) => {
+            AppError::Conflict(message)
+        }
+    }
+}
+
+async fn order_id_of(conn: &mut PgConnection, number: &str) -> Result<Uuid, AppError> {
+    sqlx::query_scalar("SELECT id FROM orders WHERE number = $1")
+        .bind(number)
+        .fetch_optional(conn)
+        .await?
+        .ok_or_else(|| AppError::NotFound("Order".into()))
+}
+
+/// Records a decision on one approval of an order (staff in the inbox, or
+/// an external system through the API); the order's approval step then
+/// evaluates again.
+pub async fn decide_approval(
+    pool: &PgPool,
+    order_id: Uuid,
+    reason_code: &str,
+    decision: Decision,
+    actor: Actor,
+    comment: &str,
+) -> Result<(), AppError> {
+    if decision == Decision::Pending {
+        return Err(AppError::field(
+            "decision",
+            "invalid",
+            "Approve or decline.",
+        ));
+    }
+    let mut tx = pool.begin().await?;
+    let order = lock_order(&mut tx, order_id).await?;
+    let steps = approvals::current_steps(&mut tx, order_id)
+        .await?
+        .unwrap_or_default();
+    approval::may_decide(&steps, reason_code).map_err(|e| AppError::Conflict(e.to_string()))?;
+    let comment = comment.split_whitespace().collect::<Vec<_>>().join(" ");
+    let (staff, via) = match actor {
+        Actor::Staff(id) => (Some(id), "staff"),
+        _ => (None, "api"),
+    };
+    sqlx::query(
+        "UPDATE order_approvals SET decision = $3, decided_by = $4, decided_via = $5, decided_at = now(), comment = $6
+         WHERE order_id = $1 AND reason_code = $2 AND decision = 'pending'
+           AND round = (SELECT max(round) FROM order_approvals WHERE order_id = $1)",
+    )
+    .bind(order_id)
+    .bind(reason_code)
+    .bind(decision.as_str())
+    .bind(staff)
+    .bind(via)
+    .bind(&comment)
+    .execute(&mut *tx)
+    .await?;
+    let verb = if decision == Decision::Approved {
+        "approved"
+    } else {
+        "declined"
+    };
+    let mut text = format!("Approval \"{reason_code}\" {verb}.");
+    if !comment.is_empty() {
+        text = format!("{text} {comment}");
+    }
+    timeline::record(
+        &mut tx,
+        order.id,
+        actor,
+        Event::new(&format!("approval_{verb}"), &text),
+    )
+    .await?;
+    plan::resume(&mut tx, order.id, &[TaskKind::Approve]).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Puts a stopped order back to work after staff corrected it: validation
+/// runs again (and a risk review counts as cleared), failed steps retry.
+pub async fn resume(pool: &PgPool, number: &str, staff: Uuid) -> Result<(), AppError> {
+    let mut tx = pool.begin().await?;
+    let order_id = order_id_of(&mut tx, number).await?;
+    let order = lock_order(&mut tx, order_id).await?;
+    if order.status() == OrderStatus::Invalid {
+        // Stopped by the risk check (validation itself had passed): the
+        // review clears it. Stopped by validation: it runs again.
+        let by_risk: bool = sqlx::query_scalar(
+            "SELECT EXISTS (SELECT 1 FROM order_tasks WHERE order_id = $1 AND kind = 'score' AND state = 'waiting')",
+        )
+        .bind(order_id)
+        .fetch_one(&mut *tx)
+        .await?;
+        let (to, text) = if by_risk {
+            (
+                OrderStatus::Validated,
+                "Risk review cleared; the order goes on.",
+            )
+        } else {
+            (
+                OrderStatus::Captured,
+                "Corrected and resumed: validation runs again.",
+            )
+        };
+        sqlx::query(
+            "UPDATE orders SET risk_cleared_by = CASE WHEN $3 THEN $2 ELSE risk_cleared_by END,
+                               validation_errors = '[]' WHERE id = $1",
+        )
+        .bind(order_id)
+        .bind(staff)
+        .bind(by_risk)
+        .execute(&mut *tx)
+        .await?;
+        timeline::change_status(
+            &mut tx,
+            order_id,
+            OrderStatus::Invalid,
+            to,
+            Actor::Staff(staff),
+            Event::new("resumed", text),
+        )
+        .await
+        .map_err(|e| AppError::Conflict(e.to_string()))?;
+    } else {
+        timeline::record(
+            &mut tx,
+            order_id,
+            Actor::Staff(staff),
+            Event::new("resumed", "Resumed."),
+        )
+        .await?;
+    }
+    let kinds = [
+        TaskKind::Validate,
+        TaskKind::Score,
+        TaskKind::Route,
+        TaskKind::Approve,
+        TaskKind::Respond,
+        TaskKind::Documents,
+        TaskKind::Submit,
+        TaskKind::Notify,
+    ];
+    let resumed = plan::resume(&mut tx, order_id, &kinds).await?;
+    if resumed == 0 && order.status() != OrderStatus::Invalid {
+        return Err(AppError::Conflict(
+            "Nothing of this order is stopped.".into(),
+        ));
+    }
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Holds an order: no step of it runs until released.
+pub async fn set_hold(
+    pool: &PgPool,
+    number: &str,
+    hold: bool,
+    reason: &str,
+    staff: Uuid,
+) -> Result<(), AppError> {
+    let reason = reason.split_whitespace().collect::<Vec<_>>().join(" ");
+    if hold && reason.is_empty() {
+        return Err(AppError::field(
+            "reason",
+            "required",
+            "Say why the order is held.",
+        ));
+    }
+    let mut tx = pool.begin().await?;
+    let order_id = order_id_of(&mut tx, number).await?;
+    let order = lock_order(&mut tx, order_id).await?;
+    if order.status().is_terminal() {
+        return Err(AppError::Conflict(format!(
+            "The order is {}; there is nothing to hold.",
+            order.status().label()
+        )));
+    }
+    if order.on_hold == hold {
+        return Err(AppError::Conflict(
+            if hold {
+                "The order is already on hold."
+            } else {
+                "The order is not on hold."
+            }
+            .into(),
+        ));
+    }
+    sqlx::query("UPDATE orders SET on_hold = $2, hold_reason = $3 WHERE id = $1")
+        .bind(order_id)
+        .bind(hold)
+        .bind(&reason)
+        .execute(&mut *tx)
+        .await?;
+    let (kind, text) = if hold {
+        ("held", format!("On hold: {reason}"))
+    } else {
+        ("released", "Hold released.".to_owned())
+    };
+    timeline::record(
+        &mut tx,
+        order_id,
+        Actor::Staff(staff),
+        Event::new(kind, &text),
+    )
+    .await?;
+    if !hold {
+        sqlx::query(
+            "UPDATE order_tasks SET state = 'ready', run_at = now(), waiting_for = ''
+             WHERE order_id = $1 AND state = 'waiting' AND waiting_for = 'the order is on hold'",
+        )
+        .bind(order_id)
+        .execute(&mut *tx)
+        .await?;
+        plan::wake(&mut tx).await?;
+    }
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Cancels an order whose goods have not shipped: stock and promises are
+/// released, its requests cancelled.
+pub async fn cancel(
+    pool: &PgPool,
+    number: &str,
+    reason: &str,
+    actor: Actor,
+) -> Result<(), AppError> {
+    let reason = reason.split_whitespace().collect::<Vec<_>>().join(" ");
+    if reason.is_empty() {
+        return Err(AppError::field(
+            "reason",
+            "required",
+            "Say why the order is cancelled.",
+        ));
+    }
+    let mut tx = pool.begin().await?;
+    let order_id = order_id_of(&mut tx, number).await?;
+    let order = lock_order(&mut tx, order_id).await?;
+    let status = order.status();
+    if !lifecycle::can_transition(status, OrderStatus::Cancelled) {
+        return Err(AppError::Conflict(format!(
+            "An order that is {} cannot be cancelled.",
+            status.label().to_lowercase()
+        )));
+    }
+    let shipped: bool = sqlx::query_scalar(
+        "SELECT EXISTS (SELECT 1 FROM fulfilment_requests WHERE order_id = $1 AND status IN ('shipped', 'delivered'))",
+    )
+    .bind(order_id)
+    .fetch_one(&mut *tx)
+    .await?;
+    if shipped {
+        return Err(AppError::Conflict(
+            "Part of this order has shipped: cancel single lines, or create a return.".into(),
+        ));
+    }
+    steps::cancel_order(
+        &mut tx,
+        order_id,
+        status,
+        actor,
+        &format!("Cancelled: {reason}"),
+    )
+    .await
+    .map_err(step_error)?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Staff decide where an order that routing could not place ships from:
+/// every open line at one location, from its stock as far as it goes and
+/// from its incoming supply (or as a backorder) for the rest.
+pub async fn choose_location(
+    pool: &PgPool,
+    number: &str,
+    location_code: &str,
+    staff: Uuid,
+) -> Result<(), AppError> {
+    let mut tx = pool.begin().await?;
+    let order_id = order_id_of(&mut tx, number).await?;
+    let order = lock_order(&mut tx, order_id).await?;
+    if !matches!(
+        order.status(),
+        OrderStatus::CheckAnnounced | OrderStatus::NotAnnounced
+    ) {
+        return Err(AppError::Conflict(
+            "Only an order waiting for a location decision can be given one.".into(),
+        ));
+    }
+    let location: Option<(Uuid, String, bool)> =
+        sqlx::query_as("SELECT id, code, active FROM locations WHERE code = $1")
+            .bind(location_code.trim().to_uppercase())
+            .fetch_optional(&mut *tx)
+            .await?;
+    let Some((location_id, code, true)) = location else {
+        return Err(AppError::field(
+            "location",
+            "unknown",
+            "Choose an active location.",
+        ));
+    };
+    let lines = steps::open_lines(&mut tx, order_id).await?;
+    sqlx::query("SELECT 1 FROM stock_balances WHERE location_id = $1 AND variant_id = ANY($2) ORDER BY variant_id FOR UPDATE")
+        .bind(location_id)
+        .bind(lines.iter().map(|l| l.variant_id).collect::<Vec<_>>())
+        .execute(&mut *tx)
+        .await?;
+    let available: Vec<(Uuid, i32)> = sqlx::query_as(
+        "SELECT variant_id, on_hand - reserved FROM stock_balances WHERE location_id = $1 AND variant_id = ANY($2)",
+    )
+    .bind(location_id)
+    .bind(lines.iter().map(|l| l.variant_id).collect::<Vec<_>>())
+    .fetch_all(&mut *tx)
+    .await?;
+    let today = time::OffsetDateTime::now_utc().date();
+    let placements = manual_placements(&lines, &available, location_id, &code, today);
+    let decision = Routing {
+        outcome: Outcome::Routed,
+        placements: placements.clone(),
+        reasons: vec![LocationReason {
+            location_code: code.clone(),
+            verdict: Verdict::Chosen,
+            reason: "chosen by staff".to_owned(),
+        }],
+        deadline: today,
+    };
+    sqlx::query(
+        "INSERT INTO routing_decisions (order_id, outcome, decision) VALUES ($1, 'manual', $2)",
+    )
+    .bind(order_id)
+    .bind(serde_json::to_value(&decision).unwrap_or_default())
+    .execute(&mut *tx)
+    .await?;
+    timeline::record(
+        &mut tx,
+        order_id,
+        Actor::Staff(staff),
+        Event::new(
+            "location_chosen",
+            &format!("{code} chosen to ship the order."),
+        ),
+    )
+    .await?;
+    steps::place(&mut tx, &order, &placements, &lines)
+        .await
+        .map_err(step_error)?;
+    let route_task: Option<i64> = sqlx::query_scalar(
+        "SELECT id FROM order_tasks WHERE order_id = $1 AND kind = 'route' AND state IN ('waiting', 'failed') ORDER BY id DESC LIMIT 1",
+    )
+    .bind(order_id)
+    .fetch_optional(&mut *tx)
+    .await?;
+    if let Some(task) = route_task {
+        plan::finish(&mut tx, task, "staff").await?;
+        plan::wake(&mut tx).await?;
+    }
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Every line at one location: from stock as far as it goes, the rest
+/// promised (it ships when supply arrives).
+fn manual_placements(
+    lines: &[LineRow],
+    available: &[(Uuid, i32)],
+    location_id: Uuid,
+    code: &str,
+    today: time::Date,
+) -> Vec<Placement> {
+    let mut left: std::collections::HashMap<Uuid, i32> =
+        available.iter().map(|(v, q)| (*v, (*q).max(0))).collect();
+    lines
+        .iter()
+        .map(|line| {
+            let stock = left.entry(line.variant_id).or_default();
+            let from_stock = line.quantity.min(*stock);
+            *stock -= from_stock;
+            Placement {
+                line_no: line.line_no,
+                location_id,
+                location_code: code.to_owned(),
+                quantity: line.quantity,
+                from_stock,
+                from_supply: line.quantity - from_stock,
+                ship_date: today,
+            }
+        })
+        .collect()
+}
+
+/// A fulfilment request of the order shipped, was delivered or cancelled:
+/// the order follows (partially shipped, shipped, completed), and a ship
+/// task waiting for this request is done.
+pub async fn fulfilment_progressed(
+    conn: &mut PgConnection,
+    order_id: Uuid,
+    request_id: Uuid,
+    shipped_now: bool,
+    actor: Option<Uuid>,
+) -> sqlx::Result<()> {
+    let order = lock_order(conn, order_id).await?;
+    let statuses: Vec<String> =
+        sqlx::query_scalar("SELECT status FROM fulfilment_requests WHERE order_id = $1")
+            .bind(order_id)
+            .fetch_all(&mut *conn)
+            .await?;
+    let statuses: Vec<FulfilmentStatus> = statuses
+        .iter()
+        .filter_map(|s| FulfilmentStatus::parse(s))
+        .collect();
+    let actor = actor.map_or(Actor::System, Actor::Staff);
+    if let Some(next) = order_progress(&statuses).and_then(OrderStatus::parse)
+        && next != order.status()
+        && lifecycle::can_transition(order.status(), next)
+    {
+        let text = match next {
+            OrderStatus::PartiallyShipped => "Part of the order has shipped.",
+            OrderStatus::Shipped => "Everything has shipped.",
+            _ => "Every line is delivered or cancelled: the order is complete.",
+        };
+        timeline::change_status(
+            conn,
+            order_id,
+            order.status(),
+            next,
+            actor,
+            Event::new(next.as_str(), text),
+        )
+        .await
+        .map_err(|e| match e {
+            timeline::ChangeError::Database(e) => e,
+            timeline::ChangeError::Transition(e) => sqlx::Error::Protocol(e.to_string()),
+        })?;
+    }
+    if shipped_now {
+        plan::event_happened(conn, request_id, TaskKind::Ship, "warehouse").await?;
+    }
+    Ok(())
+}

@@ -1,0 +1,233 @@
+//! The workers that execute order plans from the database.
+//!
+//! A worker claims one ready task with `FOR UPDATE SKIP LOCKED` and runs
+//! its step, marks it done and readies what depended on it, all in one
+//! transaction: a crash (even `kill -9`) rolls the whole step back and the
+//! task is claimed again, so a step's effects are committed exactly once.
+//! While the tasks it readies belong to the same order, the worker goes on
+//! with them in the same transaction (behind a savepoint each): an order
+//! usually goes from captured to submitted in one or two transactions.
+//! Transient failures are retried with backoff; permanent ones stop the
+//! task with its error visible until staff resume it. Workers sleep on
+//! `LISTEN order_tasks` and poll once a second for retries that fall due.
+
+use super::steps::{self, StepError, StepOutcome};
+use crate::orders::db::plan;
+use crate::orders::db::timeline::{self, Actor, Event};
+use crate::orders::lifecycle::TaskKind;
+use sqlx::postgres::PgListener;
+use sqlx::{Acquire, PgConnection, PgPool};
+use std::time::Duration;
+use uuid::Uuid;
+
+/// A transient failure is retried this many times before the task stops.
+pub const MAX_ATTEMPTS: i32 = 6;
+/// How many steps of one order run in one transaction at most.
+const CHAIN_LIMIT: usize = 12;
+const IDLE_POLL: Duration = Duration::from_secs(1);
+
+/// A task claimed by a worker.
+#[derive(Debug, Clone, Copy)]
+pub struct Task {
+    pub id: i64,
+    pub order_id: Uuid,
+    pub fulfilment_request_id: Option<Uuid>,
+    pub kind: TaskKind,
+    pub attempts: i32,
+}
+
+/// What one call of [`run_next`] did.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct Ran {
+    pub steps: usize,
+    pub failed: usize,
+}
+
+/// Claims the next ready task and runs it (and what follows it for the same
+/// order). `None` when there was nothing to do.
+pub async fn run_next(pool: &PgPool, worker: &str) -> sqlx::Result<Option<Ran>> {
+    let mut tx = pool.begin().await?;
+    let Some(first) = claim(&mut tx).await? else {
+        tx.rollback().await?;
+        return Ok(None);
+    };
+    let mut ran = Ran::default();
+    let mut next = Some(first);
+    while let Some(task) = next.take() {
+        let mut savepoint = tx.begin().await?;
+        match steps::run(&mut savepoint, &task).await {
+            Ok(outcome) => {
+                savepoint.commit().await?;
+                ran.steps += 1;
+                let readied = settle(&mut tx, &task, outcome, worker).await?;
+                if ran.steps < CHAIN_LIMIT {
+                    next = chain(&mut tx, &task, &readied).await?;
+                }
+                if next.is_none() && readied.iter().any(|r| Some(r.id) != next.map(|n| n.id)) {
+                    plan::wake(&mut tx).await?;
+                }
+            }
+            Err(error) => {
+                savepoint.rollback().await?;
+                ran.failed += 1;
+                record_failure(&mut tx, &task, &error).await?;
+            }
+        }
+    }
+    tx.commit().await?;
+    Ok(Some(ran))
+}
+
+async fn claim(conn: &mut PgConnection) -> sqlx::Result<Option<Task>> {
+    let row: Option<(i64, Uuid, Option<Uuid>, String, i32)> = sqlx::query_as(
+        "SELECT id, order_id, fulfilment_request_id, kind, attempts FROM order_tasks
+         WHERE state = 'ready' AND run_at <= now()
+         ORDER BY run_at, id LIMIT 1
+         FOR UPDATE SKIP LOCKED",
+    )
+    .fetch_optional(conn)
+    .await?;
+    Ok(
+        row.and_then(|(id, order_id, fulfilment_request_id, kind, attempts)| {
+            Some(Task {
+                id,
+                order_id,
+                fulfilment_request_id,
+                kind: TaskKind::parse(&kind)?,
+                attempts,
+            })
+        }),
+    )
+}
+
+/// Records what the step came to; returns the tasks it readied.
+async fn settle(
+    conn: &mut PgConnection,
+    task: &Task,
+    outcome: StepOutcome,
+    worker: &str,
+) -> sqlx::Result<Vec<plan::Readied>> {
+    match outcome {
+        StepOutcome::Done => plan::finish(conn, task.id, worker).await,
+        StepOutcome::Wait(reason) => {
+            sqlx::query("UPDATE order_tasks SET state = 'waiting', waiting_for = $2 WHERE id = $1")
+                .bind(task.id)
+                .bind(reason)
+                .execute(conn)
+                .await?;
+            Ok(Vec::new())
+        }
+        StepOutcome::Ended => {
+            // The order ended (cancelled, declined): nothing else of it runs.
+            plan::finish(conn, task.id, worker).await?;
+            plan::cancel_open(conn, task.order_id).await?;
+            Ok(Vec::new())
+        }
+    }
+}
+
+/// The next task to run in this transaction: one just readied for the same
+/// order (its row is already locked by this transaction).
+async fn chain(
+    conn: &mut PgConnection,
+    task: &Task,
+    readied: &[plan::Readied],
+) -> sqlx::Result<Option<Task>> {
+    let Some(next) = readied.iter().find(|r| r.order_id == task.order_id) else {
+        return Ok(None);
+    };
+    let row: Option<(Option<Uuid>, i32)> = sqlx::query_as(
+        "SELECT fulfilment_request_id, attempts FROM order_tasks WHERE id = $1 AND state = 'ready'",
+    )
+    .bind(next.id)
+    .fetch_optional(conn)
+    .await?;
+    Ok(row.map(|(fulfilment_request_id, attempts)| Task {
+        id: next.id,
+        order_id: next.order_id,
+        fulfilment_request_id,
+        kind: next.kind,
+        attempts,
+    }))
+}
+
+/// Transient errors wait and retry (2, 4, 8… seconds); permanent ones, or
+/// too many attempts, stop the task with its error on the order's timeline.
+async fn record_failure(
+    conn: &mut PgConnection,
+    task: &Task,
+    error: &StepError,
+) -> sqlx::Result<()> {
+    let attempts = task.attempts + 1;
+    let retry = matches!(error, StepError::Transient(_)) && attempts < MAX_ATTEMPTS;
+    let message = error.to_string();
+    if retry {
+        tracing::warn!(task = task.id, kind = task.kind.as_str(), attempts, %message, "order step will be retried");
+        sqlx::query(
+            "UPDATE order_tasks SET attempts = $2, last_error = $3,
+                    run_at = now() + make_interval(secs => power(2, $2)::float8)
+             WHERE id = $1",
+        )
+        .bind(task.id)
+        .bind(attempts)
+        .bind(&message)
+        .execute(&mut *conn)
+        .await?;
+        return Ok(());
+    }
+    tracing::error!(task = task.id, kind = task.kind.as_str(), %message, "order step stopped");
+    sqlx::query(
+        "UPDATE order_tasks SET state = 'failed', attempts = $2, last_error = $3 WHERE id = $1",
+    )
+    .bind(task.id)
+    .bind(attempts)
+    .bind(&message)
+    .execute(&mut *conn)
+    .await?;
+    let text = format!("The step \"{}\" stopped: {message}", task.kind.label());
+    timeline::record(
+        conn,
+        task.order_id,
+        Actor::System,
+        Event::new("step_failed", &text),
+    )
+    .await
+}
+
+/// Runs tasks until `stop` turns true: several of these run in each server
+/// process, and any number of processes can share one database.
+pub async fn work(pool: PgPool, worker: String, mut stop: tokio::sync::watch::Receiver<bool>) {
+    let mut listener = match PgListener::connect_with(&pool).await {
+        Ok(mut listener) => match listener.listen(plan::WAKE_CHANNEL).await {
+            Ok(()) => Some(listener),
+            Err(error) => {
+                tracing::warn!(%error, "order worker cannot listen; polling instead");
+                None
+            }
+        },
+        Err(error) => {
+            tracing::warn!(%error, "order worker cannot listen; polling instead");
+            None
+        }
+    };
+    while !*stop.borrow() {
+        match run_next(&pool, &worker).await {
+            Ok(Some(_)) => continue,
+            Ok(None) => {}
+            Err(error) => tracing::warn!(%error, worker, "order worker could not run a step"),
+        }
+        let woken = async {
+            match listener.as_mut() {
+                Some(listener) => {
+                    let _ = listener.try_recv().await;
+                }
+                None => std::future::pending::<()>().await,
+            }
+        };
+        tokio::select! {
+            _ = woken => {}
+            _ = tokio::time::sleep(IDLE_POLL) => {}
+            _ = stop.changed() => {}
+        }
+    }
+}

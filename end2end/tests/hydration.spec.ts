@@ -1,0 +1,50 @@
+import { expect, Page, test } from "@playwright/test";
+import { hydrated, signIn } from "./helpers";
+
+/** Loads each path in full and checks that the page hydrates without errors. */
+async function expectHydration(page: Page, paths: string[]) {
+  const errors: string[] = [];
+  page.on("console", (message) => {
+    if (message.type() === "error") errors.push(message.text());
+  });
+  page.on("pageerror", (error) => errors.push(error.message));
+  for (const path of paths) {
+    errors.length = 0;
+    const response = await page.goto(path);
+    expect(response?.status(), path).toBeLessThan(400);
+    await hydrated(page);
+    expect(errors, `${path} hydrates without errors`).toEqual([]);
+  }
+}
+
+test("storefront pages hydrate", async ({ page }) => {
+  await expectHydration(page, ["/", "/c/knitwear", "/search?q=coat", "/sign-in", "/register", "/cart"]);
+});
+
+test("back-office pages hydrate, also inside an area", async ({ page }) => {
+  await page.goto("/sign-in");
+  await signIn(page, "admin@atelier.example");
+  await expect(page).toHaveURL(/\/admin$/);
+  await expectHydration(page, [
+    "/admin",
+    "/admin/orders",
+    "/admin/settings",
+    "/admin/settings/api-keys",
+    "/admin/inventory",
+    "/admin/inventory/stock",
+    "/admin/inventory/movements",
+    "/admin/inventory/receive",
+    "/admin/inventory/transfers",
+    "/admin/inventory/low-stock",
+    "/admin/inventory/locations",
+    "/admin/inventory/locations/WH-MIL",
+    "/admin/inventory/fulfilment",
+  ]);
+});
+
+test("portal and account pages hydrate", async ({ page }) => {
+  await page.goto("/sign-in");
+  await signIn(page, "buyer@aurora-boutique.example");
+  await expect(page).toHaveURL(/\/b2b$/);
+  await expectHydration(page, ["/b2b", "/b2b/orders", "/b2b/company", "/account"]);
+});

@@ -1,0 +1,53 @@
+//! Background work every server process runs: the order workers, and
+//! periodic sweeps. Each is safe to run in several processes at once: the
+//! workers claim tasks with SKIP LOCKED, and a swept row changes state once.
+
+use app::inventory::db::reservations;
+use app::orders::process::engine;
+use sqlx::PgPool;
+use std::time::Duration;
+use tokio::sync::watch;
+
+/// Order workers per process (`ORDER_WORKERS`, default 4).
+fn order_workers() -> usize {
+    std::env::var("ORDER_WORKERS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(4)
+}
+
+/// Starts the background work; it stops when the returned sender is
+/// dropped or set to `true` (an unfinished step simply rolls back).
+pub fn spawn(pool: PgPool) -> watch::Sender<bool> {
+    tokio::spawn(app::auth::session::housekeeping(pool.clone()));
+    tokio::spawn(expire_reservations(pool.clone()));
+    let (stop, stopped) = watch::channel(false);
+    let process = format!("{}-{}", hostname(), std::process::id());
+    for n in 0..order_workers() {
+        tokio::spawn(engine::work(
+            pool.clone(),
+            format!("{process}-{n}"),
+            stopped.clone(),
+        ));
+    }
+    stop
+}
+
+fn hostname() -> String {
+    std::fs::read_to_string("/etc/hostname")
+        .map(|h| h.trim().to_owned())
+        .unwrap_or_else(|_| "server".to_owned())
+}
+
+/// Gives back the stock of reservations whose time ran out (unpaid orders).
+async fn expire_reservations(pool: PgPool) {
+    let mut tick = tokio::time::interval(Duration::from_secs(30));
+    loop {
+        tick.tick().await;
+        match reservations::expire_due(&pool).await {
+            Ok(0) => {}
+            Ok(released) => tracing::info!(released, "expired reservations released"),
+            Err(error) => tracing::warn!(%error, "could not release expired reservations"),
+        }
+    }
+}

@@ -1,0 +1,717 @@
+//! The order process on a real database: capture, validation, routing and
+//! splitting, approval, submission, shipping; each sub-process's failure →
+//! stop → fix → resume; idempotent capture under a race; workers sharing
+//! the work without ever running a step twice.
+
+use app::fulfilment::db::{self as fulfilment, ShipForm};
+use app::fulfilment::model::Address;
+use app::inventory::db::stock::{self, Source};
+use app::inventory::model::{Channel, MovementKind};
+use app::orders::approval::{Approver, Condition, Decision};
+use app::orders::db::capture::{self, CaptureError, Captured};
+use app::orders::db::timeline::Actor;
+use app::orders::model::{CaptureLine, CaptureRequest, PaymentMethod};
+use app::orders::process::{actions, engine};
+use sqlx::PgPool;
+use uuid::Uuid;
+
+struct World {
+    /// SKU codes: `S-0`, `S-1`, `S-2`.
+    skus: Vec<String>,
+    staff: Uuid,
+}
+
+/// Three SKUs (€100 each) and three locations: WH-A (priority 1, 5 units
+/// of each), WH-B (priority 2, 2 of each), DS-X (external, ships nowhere).
+async fn world(pool: &PgPool) -> World {
+    let category: Uuid =
+        sqlx::query_scalar("INSERT INTO categories (slug, name) VALUES ('c', 'C') RETURNING id")
+            .fetch_one(pool)
+            .await
+            .unwrap();
+    let product: Uuid = sqlx::query_scalar(
+        "INSERT INTO products (style_code, slug, name, category_id, price_minor, season)
+         VALUES ('ST-1', 'st-1', 'Wool coat', $1, 10000, 'FW26') RETURNING id",
+    )
+    .bind(category)
+    .fetch_one(pool)
+    .await
+    .unwrap();
+    let mut skus = Vec::new();
+    let mut variants = Vec::new();
+    for i in 0..3 {
+        let sku = format!("S-{i}");
+        let id: Uuid = sqlx::query_scalar(
+            "INSERT INTO variants (product_id, sku, colour, colour_hex, size) VALUES ($1, $2, 'Ecru', '#eeeeee', $3)
+             RETURNING id",
+        )
+        .bind(product)
+        .bind(&sku)
+        .bind(format!("S{i}"))
+        .fetch_one(pool)
+        .await
+        .unwrap();
+        skus.push(sku);
+        variants.push(id);
+    }
+    let mut conn = pool.acquire().await.unwrap();
+    for (code, priority, kind, units, ships_to) in [
+        ("WH-A", 1, "warehouse", 5, "{IT,DE,FR}"),
+        ("WH-B", 2, "warehouse", 2, "{IT,DE,FR,NL}"),
+        ("DS-X", 5, "external", 50, "{}"),
+    ] {
+        let id: Uuid = sqlx::query_scalar(
+            "INSERT INTO locations (code, name, kind, country, city, priority, ships_to, cutoff_time, working_days)
+             VALUES ($1, $1, $2, 'IT', 'Milano', $3, $4::text[], '23:59', '{1,2,3,4,5,6,7}') RETURNING id",
+        )
+        .bind(code)
+        .bind(kind)
+        .bind(priority)
+        .bind(ships_to)
+        .fetch_one(pool)
+        .await
+        .unwrap();
+        let lines: Vec<(Uuid, i32)> = variants.iter().map(|v| (*v, units)).collect();
+        let source = Source {
+            kind: "receipt",
+            reference: "OPENING",
+            reason: "",
+            actor: None,
+        };
+        stock::receive(&mut conn, id, &lines, MovementKind::Receipt, source)
+            .await
+            .unwrap();
+    }
+    let staff: Uuid = sqlx::query_scalar(
+        "INSERT INTO users (email, name, password_hash, role) VALUES ('ops@example.com', 'Olga Ops', 'x', 'admin')
+         RETURNING id",
+    )
+    .fetch_one(pool)
+    .await
+    .unwrap();
+    World { skus, staff }
+}
+
+fn request(channel: Channel, lines: &[(&str, i32)]) -> CaptureRequest {
+    CaptureRequest {
+        channel,
+        capture_key: None,
+        external_reference: String::new(),
+        email: "giulia@example.com".into(),
+        customer_id: None,
+        company_id: None,
+        payment_method: PaymentMethod::Marketplace,
+        currency: "EUR".into(),
+        ship_to: Address {
+            name: "Giulia Rossi".into(),
+            line1: "Via Roma 1".into(),
+            postal_code: "20121".into(),
+            city: "Milano".into(),
+            country: "IT".into(),
+        },
+        lines: lines
+            .iter()
+            .map(|(sku, quantity)| CaptureLine {
+                sku: (*sku).into(),
+                quantity: *quantity,
+                unit_price_minor: None,
+            })
+            .collect(),
+    }
+}
+
+async fn place(pool: &PgPool, request: &CaptureRequest) -> (Uuid, String) {
+    let mut tx = pool.begin().await.unwrap();
+    let captured = capture::capture(&mut tx, request, Actor::Api, None)
+        .await
+        .unwrap();
+    tx.commit().await.unwrap();
+    let order = captured.order();
+    (order.id, order.number.clone())
+}
+
+/// Runs the workers' loop until nothing is ready; returns the steps run.
+async fn drain(pool: &PgPool) -> usize {
+    let mut steps = 0;
+    while let Some(ran) = engine::run_next(pool, "test").await.unwrap() {
+        steps += ran.steps;
+    }
+    steps
+}
+
+async fn status(pool: &PgPool, order_id: Uuid) -> String {
+    sqlx::query_scalar("SELECT status FROM orders WHERE id = $1")
+        .bind(order_id)
+        .fetch_one(pool)
+        .await
+        .unwrap()
+}
+
+async fn parts(pool: &PgPool, order_id: Uuid) -> Vec<(String, String, i64)> {
+    sqlx::query_as(
+        "SELECT l.code, fr.status, sum(fl.quantity)::bigint FROM fulfilment_requests fr
+         JOIN locations l ON l.id = fr.location_id JOIN fulfilment_lines fl ON fl.fulfilment_request_id = fr.id
+         WHERE fr.order_id = $1 GROUP BY l.code, fr.status ORDER BY l.code",
+    )
+    .bind(order_id)
+    .fetch_all(pool)
+    .await
+    .unwrap()
+}
+
+async fn reserved(pool: &PgPool, order_id: Uuid) -> i64 {
+    sqlx::query_scalar(
+        "SELECT coalesce(sum(quantity), 0)::bigint FROM reservations WHERE order_id = $1 AND state = 'active'",
+    )
+    .bind(order_id)
+    .fetch_one(pool)
+    .await
+    .unwrap()
+}
+
+async fn drift(pool: &PgPool) -> (i64, i64) {
+    (
+        stock::ledger_drift(pool).await.unwrap(),
+        stock::reservation_drift(pool).await.unwrap(),
+    )
+}
+
+async fn add_reason(
+    pool: &PgPool,
+    channel: &str,
+    code: &str,
+    rank: i32,
+    condition: Condition,
+    approver: Approver,
+) {
+    sqlx::query(
+        "INSERT INTO approval_reasons (channel, code, name, rank, condition, approver) VALUES ($1, $2, $2, $3, $4, $5)",
+    )
+    .bind(channel)
+    .bind(code)
+    .bind(rank)
+    .bind(serde_json::to_value(condition).unwrap())
+    .bind(approver.as_str())
+    .execute(pool)
+    .await
+    .unwrap();
+}
+
+#[sqlx::test(migrator = "server::database::MIGRATOR")]
+async fn an_order_goes_from_capture_to_its_warehouse_queue(pool: PgPool) {
+    let w = world(&pool).await;
+    let (order, _) = place(
+        &pool,
+        &request(Channel::Marketplace, &[(&w.skus[0], 2), (&w.skus[1], 1)]),
+    )
+    .await;
+    assert_eq!(status(&pool, order).await, "captured");
+    let steps = drain(&pool).await;
+    assert_eq!(status(&pool, order).await, "submitted");
+    // validate, score, route, approve, respond, documents, submit.
+    assert_eq!(steps, 7);
+    assert_eq!(
+        parts(&pool, order).await,
+        [("WH-A".to_owned(), "submitted".to_owned(), 3)]
+    );
+    assert_eq!(reserved(&pool, order).await, 3);
+    let planned: i64 = sqlx::query_scalar(
+        "SELECT count(*) FROM order_lines WHERE order_id = $1 AND planned_ship_date IS NOT NULL",
+    )
+    .bind(order)
+    .fetch_one(&pool)
+    .await
+    .unwrap();
+    assert_eq!(planned, 2, "every line has a planned ship date");
+    let waiting: Vec<String> = sqlx::query_scalar(
+        "SELECT kind FROM order_tasks WHERE order_id = $1 AND state = 'waiting'",
+    )
+    .bind(order)
+    .fetch_all(&pool)
+    .await
+    .unwrap();
+    assert_eq!(waiting, ["ship"]);
+    let response: i64 = sqlx::query_scalar(
+        "SELECT count(*) FROM outbox WHERE order_id = $1 AND event = 'order.response'",
+    )
+    .bind(order)
+    .fetch_one(&pool)
+    .await
+    .unwrap();
+    assert_eq!(
+        response, 1,
+        "the channel is told the planned ship dates once"
+    );
+    assert_eq!(drift(&pool).await, (0, 0));
+}
+
+#[sqlx::test(migrator = "server::database::MIGRATOR")]
+async fn an_invalid_order_writes_nothing(pool: PgPool) {
+    let w = world(&pool).await;
+    let mut bad = request(Channel::Marketplace, &[("NOPE", 1), (&w.skus[0], 0)]);
+    bad.ship_to.postal_code = "2012".into();
+    let mut tx = pool.begin().await.unwrap();
+    let error = capture::capture(&mut tx, &bad, Actor::Api, None)
+        .await
+        .unwrap_err();
+    drop(tx);
+    let CaptureError::Invalid(problems) = error else {
+        panic!("expected field errors")
+    };
+    let fields: Vec<&str> = problems.iter().map(|p| p.field.as_str()).collect();
+    assert_eq!(fields, ["ship_to.postal_code", "lines[1].quantity"]);
+    let orders: i64 = sqlx::query_scalar("SELECT count(*) FROM orders")
+        .fetch_one(&pool)
+        .await
+        .unwrap();
+    let tasks: i64 = sqlx::query_scalar("SELECT count(*) FROM order_tasks")
+        .fetch_one(&pool)
+        .await
+        .unwrap();
+    assert_eq!((orders, tasks), (0, 0));
+}
+
+#[sqlx::test(migrator = "server::database::MIGRATOR")]
+async fn a_big_order_is_split_over_two_warehouses_with_reasons(pool: PgPool) {
+    let w = world(&pool).await;
+    // 6 of S-0: WH-A has 5, WH-B has 2.
+    let (order, _) = place(&pool, &request(Channel::Web, &[(&w.skus[0], 6)])).await;
+    drain(&pool).await;
+    assert_eq!(status(&pool, order).await, "submitted");
+    assert_eq!(
+        parts(&pool, order).await,
+        [
+            ("WH-A".to_owned(), "submitted".to_owned(), 5),
+            ("WH-B".to_owned(), "submitted".to_owned(), 1)
+        ]
+    );
+    let reasons: serde_json::Value =
+        sqlx::query_scalar("SELECT decision->'reasons' FROM routing_decisions WHERE order_id = $1")
+            .bind(order)
+            .fetch_one(&pool)
+            .await
+            .unwrap();
+    let text = reasons.to_string();
+    assert!(
+        text.contains("DS-X"),
+        "the rejected location is explained: {text}"
+    );
+    assert_eq!(reserved(&pool, order).await, 6);
+    assert_eq!(drift(&pool).await, (0, 0));
+}
+
+#[sqlx::test(migrator = "server::database::MIGRATOR")]
+async fn an_unroutable_order_waits_for_staff_then_ships_from_their_choice(pool: PgPool) {
+    let w = world(&pool).await;
+    sqlx::query("UPDATE sales_channels SET auto_cancel_unroutable = false, split_allowed = false WHERE code = 'web'")
+        .execute(&pool)
+        .await
+        .unwrap();
+    let (order, number) = place(&pool, &request(Channel::Web, &[(&w.skus[0], 6)])).await;
+    drain(&pool).await;
+    let waiting = status(&pool, order).await;
+    assert!(
+        waiting == "check_announced" || waiting == "not_announced",
+        "{waiting}"
+    );
+    assert_eq!(
+        reserved(&pool, order).await,
+        0,
+        "nothing is held while staff decide"
+    );
+    actions::choose_location(&pool, &number, "WH-A", w.staff)
+        .await
+        .unwrap();
+    drain(&pool).await;
+    assert_eq!(status(&pool, order).await, "submitted");
+    assert_eq!(
+        parts(&pool, order).await,
+        [("WH-A".to_owned(), "submitted".to_owned(), 6)]
+    );
+    assert_eq!(reserved(&pool, order).await, 5, "the rest is a backorder");
+    assert_eq!(drift(&pool).await, (0, 0));
+}
+
+#[sqlx::test(migrator = "server::database::MIGRATOR")]
+async fn nothing_can_deliver_a_marketplace_order_so_it_is_cancelled(pool: PgPool) {
+    let w = world(&pool).await;
+    let (order, _) = place(&pool, &request(Channel::Marketplace, &[(&w.skus[0], 8)])).await;
+    drain(&pool).await;
+    assert_eq!(status(&pool, order).await, "cancelled");
+    let open: i64 = sqlx::query_scalar(
+        "SELECT count(*) FROM order_tasks WHERE order_id = $1 AND state NOT IN ('done', 'cancelled')",
+    )
+    .bind(order)
+    .fetch_one(&pool)
+    .await
+    .unwrap();
+    assert_eq!(open, 0, "nothing of a cancelled order is left to run");
+}
+
+#[sqlx::test(migrator = "server::database::MIGRATOR")]
+async fn approvals_run_by_rank_and_a_decline_releases_the_stock(pool: PgPool) {
+    let w = world(&pool).await;
+    add_reason(
+        &pool,
+        "marketplace",
+        "value",
+        1,
+        Condition::TotalAbove { minor: 10_000 },
+        Approver::Staff,
+    )
+    .await;
+    add_reason(
+        &pool,
+        "marketplace",
+        "credit",
+        2,
+        Condition::Always,
+        Approver::External,
+    )
+    .await;
+    let (approved, approved_number) =
+        place(&pool, &request(Channel::Marketplace, &[(&w.skus[0], 2)])).await;
+    let (declined, _) = place(&pool, &request(Channel::Marketplace, &[(&w.skus[1], 2)])).await;
+    drain(&pool).await;
+    assert_eq!(status(&pool, approved).await, "awaiting_approval");
+    assert_eq!(
+        reserved(&pool, approved).await,
+        2,
+        "stock stays reserved during approval"
+    );
+    // Rank 2 cannot answer before rank 1.
+    let early = actions::decide_approval(
+        &pool,
+        approved,
+        "credit",
+        Decision::Approved,
+        Actor::Api,
+        "",
+    )
+    .await;
+    assert!(early.is_err());
+    actions::decide_approval(
+        &pool,
+        approved,
+        "value",
+        Decision::Approved,
+        Actor::Staff(w.staff),
+        "ok",
+    )
+    .await
+    .unwrap();
+    drain(&pool).await;
+    assert_eq!(
+        status(&pool, approved).await,
+        "awaiting_approval",
+        "rank 2 is asked now"
+    );
+    let asked: i64 = sqlx::query_scalar(
+        "SELECT count(*) FROM outbox WHERE order_id = $1 AND event = 'order.approval_requested'",
+    )
+    .bind(approved)
+    .fetch_one(&pool)
+    .await
+    .unwrap();
+    assert_eq!(asked, 1);
+    actions::decide_approval(
+        &pool,
+        approved,
+        "credit",
+        Decision::Approved,
+        Actor::Api,
+        "",
+    )
+    .await
+    .unwrap();
+    drain(&pool).await;
+    assert_eq!(
+        status(&pool, approved).await,
+        "submitted",
+        "{approved_number}"
+    );
+
+    actions::decide_approval(
+        &pool,
+        declined,
+        "value",
+        Decision::Declined,
+        Actor::Staff(w.staff),
+        "no",
+    )
+    .await
+    .unwrap();
+    drain(&pool).await;
+    assert_eq!(status(&pool, declined).await, "cancelled");
+    assert_eq!(
+        reserved(&pool, declined).await,
+        0,
+        "a decline gives the stock back"
+    );
+    let again = actions::decide_approval(
+        &pool,
+        declined,
+        "value",
+        Decision::Approved,
+        Actor::Staff(w.staff),
+        "",
+    )
+    .await;
+    assert!(again.is_err(), "a decision cannot be changed");
+    assert_eq!(drift(&pool).await, (0, 0));
+}
+
+#[sqlx::test(migrator = "server::database::MIGRATOR")]
+async fn a_stopped_order_is_fixed_and_resumed_and_goes_on_by_itself(pool: PgPool) {
+    let w = world(&pool).await;
+    let (order, number) = place(&pool, &request(Channel::Marketplace, &[(&w.skus[0], 1)])).await;
+    // The product is withdrawn before validation runs.
+    sqlx::query("UPDATE products SET lifecycle = 'discontinued'")
+        .execute(&pool)
+        .await
+        .unwrap();
+    drain(&pool).await;
+    assert_eq!(status(&pool, order).await, "invalid");
+    let errors: serde_json::Value =
+        sqlx::query_scalar("SELECT validation_errors FROM orders WHERE id = $1")
+            .bind(order)
+            .fetch_one(&pool)
+            .await
+            .unwrap();
+    assert!(
+        errors.to_string().contains("no longer for sale"),
+        "{errors}"
+    );
+    // Nothing runs while it is stopped.
+    assert_eq!(drain(&pool).await, 0);
+    sqlx::query("UPDATE products SET lifecycle = 'active'")
+        .execute(&pool)
+        .await
+        .unwrap();
+    actions::resume(&pool, &number, w.staff).await.unwrap();
+    drain(&pool).await;
+    assert_eq!(status(&pool, order).await, "submitted");
+    let kinds: Vec<String> =
+        sqlx::query_scalar("SELECT kind FROM order_events WHERE order_id = $1 ORDER BY id")
+            .bind(order)
+            .fetch_all(&pool)
+            .await
+            .unwrap();
+    assert_eq!(
+        kinds,
+        [
+            "captured",
+            "validation_failed",
+            "resumed",
+            "validated",
+            "scored",
+            "routed",
+            "approved",
+            "response",
+            "submitted"
+        ]
+    );
+}
+
+#[sqlx::test(migrator = "server::database::MIGRATOR")]
+async fn a_risky_order_waits_for_a_person_who_clears_it(pool: PgPool) {
+    let w = world(&pool).await;
+    // A guest's first order of €1,500.
+    let (order, number) = place(
+        &pool,
+        &request(
+            Channel::Web,
+            &[(&w.skus[0], 5), (&w.skus[1], 5), (&w.skus[2], 5)],
+        ),
+    )
+    .await;
+    drain(&pool).await;
+    assert_eq!(status(&pool, order).await, "invalid");
+    actions::resume(&pool, &number, w.staff).await.unwrap();
+    drain(&pool).await;
+    assert_eq!(status(&pool, order).await, "submitted");
+}
+
+#[sqlx::test(migrator = "server::database::MIGRATOR")]
+async fn shipping_moves_the_order_on_and_tells_the_channel(pool: PgPool) {
+    let w = world(&pool).await;
+    let (order, _) = place(&pool, &request(Channel::Web, &[(&w.skus[0], 6)])).await;
+    drain(&pool).await;
+    let requests: Vec<String> = sqlx::query_scalar(
+        "SELECT number FROM fulfilment_requests WHERE order_id = $1 ORDER BY number",
+    )
+    .bind(order)
+    .fetch_all(&pool)
+    .await
+    .unwrap();
+    assert_eq!(requests.len(), 2);
+    let ship = |number: String| {
+        let pool = pool.clone();
+        async move {
+            let mut conn = pool.acquire().await.unwrap();
+            fulfilment::start_picking(&mut conn, &number, None)
+                .await
+                .unwrap();
+            let packed = sqlx::query_as::<_, (i32, i32)>(
+                "SELECT fl.line_no, fl.quantity FROM fulfilment_lines fl JOIN fulfilment_requests fr ON fr.id = fl.fulfilment_request_id
+                 WHERE fr.number = $1",
+            )
+            .bind(&number)
+            .fetch_all(&pool)
+            .await
+            .unwrap()
+            .into_iter()
+            .map(|(line, quantity)| (line.to_string(), quantity.to_string()))
+            .collect();
+            fulfilment::pack(&mut conn, &number, &packed, None)
+                .await
+                .unwrap();
+            let form = ShipForm {
+                carrier: "DHL Express".into(),
+                tracking_number: "JD0001".into(),
+                parcels: "1".into(),
+            };
+            fulfilment::ship(&mut conn, &number, &form, None)
+                .await
+                .unwrap();
+        }
+    };
+    ship(requests[0].clone()).await;
+    drain(&pool).await;
+    assert_eq!(status(&pool, order).await, "partially_shipped");
+    ship(requests[1].clone()).await;
+    drain(&pool).await;
+    assert_eq!(status(&pool, order).await, "shipped");
+    let notices: i64 = sqlx::query_scalar(
+        "SELECT count(*) FROM outbox WHERE order_id = $1 AND event = 'fulfilment.shipped'",
+    )
+    .bind(order)
+    .fetch_one(&pool)
+    .await
+    .unwrap();
+    assert_eq!(notices, 2, "one shipping notice per part");
+    let open: i64 = sqlx::query_scalar(
+        "SELECT count(*) FROM order_tasks WHERE order_id = $1 AND state <> 'done'",
+    )
+    .bind(order)
+    .fetch_one(&pool)
+    .await
+    .unwrap();
+    assert_eq!(open, 0, "every task of the plan is done");
+    assert_eq!(drift(&pool).await, (0, 0));
+}
+
+#[sqlx::test(migrator = "server::database::MIGRATOR")]
+async fn fifty_concurrent_captures_with_one_key_make_one_order(pool: PgPool) {
+    let w = world(&pool).await;
+    let mut keyed = request(Channel::Web, &[(&w.skus[0], 1)]);
+    keyed.capture_key = Some("checkout-7f3a".into());
+    let attempts = (0..50).map(|_| {
+        let pool = pool.clone();
+        let keyed = keyed.clone();
+        tokio::spawn(async move {
+            let mut tx = pool.begin().await.unwrap();
+            let captured = capture::capture(&mut tx, &keyed, Actor::Api, None)
+                .await
+                .unwrap();
+            tx.commit().await.unwrap();
+            captured
+        })
+    });
+    let results: Vec<Captured> = futures::future::join_all(attempts)
+        .await
+        .into_iter()
+        .map(Result::unwrap)
+        .collect();
+    let created = results
+        .iter()
+        .filter(|c| matches!(c, Captured::Created(_)))
+        .count();
+    assert_eq!(created, 1);
+    let ids: std::collections::HashSet<Uuid> = results.iter().map(|c| c.order().id).collect();
+    assert_eq!(ids.len(), 1, "every attempt got the same order");
+    let orders: i64 = sqlx::query_scalar("SELECT count(*) FROM orders")
+        .fetch_one(&pool)
+        .await
+        .unwrap();
+    assert_eq!(orders, 1);
+}
+
+#[sqlx::test(migrator = "server::database::MIGRATOR")]
+async fn two_workers_share_five_hundred_orders_and_run_every_step_once(pool: PgPool) {
+    let w = world(&pool).await;
+    // Plenty of stock so that every order routes.
+    sqlx::query("UPDATE stock_balances SET on_hand = on_hand + 10000")
+        .execute(&pool)
+        .await
+        .unwrap();
+    sqlx::query(
+        "INSERT INTO stock_movements (variant_id, location_id, kind, on_hand_delta, reserved_delta, reference)
+         SELECT variant_id, location_id, 'receipt', 10000, 0, 'TOP-UP' FROM stock_balances",
+    )
+    .execute(&pool)
+    .await
+    .unwrap();
+    for i in 0..500 {
+        let sku = &w.skus[i % 3];
+        place(
+            &pool,
+            &request(Channel::Marketplace, &[(sku, 1 + (i % 2) as i32)]),
+        )
+        .await;
+    }
+    let (stop, stopped) = tokio::sync::watch::channel(false);
+    let workers: Vec<_> = (0..2)
+        .map(|n| {
+            tokio::spawn(engine::work(
+                pool.clone(),
+                format!("worker-{n}"),
+                stopped.clone(),
+            ))
+        })
+        .collect();
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(120);
+    loop {
+        let left: i64 =
+            sqlx::query_scalar("SELECT count(*) FROM orders WHERE status <> 'submitted'")
+                .fetch_one(&pool)
+                .await
+                .unwrap();
+        if left == 0 {
+            break;
+        }
+        assert!(
+            std::time::Instant::now() < deadline,
+            "{left} orders did not reach submitted"
+        );
+        tokio::time::sleep(std::time::Duration::from_millis(200)).await;
+    }
+    stop.send(true).unwrap();
+    for worker in workers {
+        worker.await.unwrap();
+    }
+    // Side effects counted per order: each exactly once.
+    let per_order: Vec<(i64, i64, i64, i64)> = sqlx::query_as(
+        "SELECT (SELECT count(*) FROM order_events e WHERE e.order_id = o.id AND e.kind = 'routed'),
+                (SELECT count(*) FROM reservations r WHERE r.order_id = o.id),
+                (SELECT count(*) FROM outbox x WHERE x.order_id = o.id AND x.event = 'order.response'),
+                (SELECT count(*) FROM fulfilment_requests f WHERE f.order_id = o.id)
+         FROM orders o",
+    )
+    .fetch_all(&pool)
+    .await
+    .unwrap();
+    assert_eq!(per_order.len(), 500);
+    assert!(
+        per_order.iter().all(|c| *c == (1, 1, 1, 1)),
+        "a step ran twice: {:?}",
+        per_order.iter().find(|c| **c != (1, 1, 1, 1))
+    );
+    let by_worker: Vec<(String, i64)> =
+        sqlx::query_as("SELECT done_by, count(*) FROM order_tasks WHERE done_by LIKE 'worker-%' GROUP BY done_by ORDER BY done_by")
+            .fetch_all(&pool)
+            .await
+            .unwrap();
+    assert_eq!(by_worker.len(), 2, "both workers took part: {by_worker:?}");
+    assert_eq!(drift(&pool).await, (0, 0));
+}
