@@ -28,6 +28,8 @@ test("back-office pages hydrate, also inside an area", async ({ page }) => {
   await expectHydration(page, [
     "/admin",
     "/admin/orders",
+    "/admin/orders/inbox",
+    "/admin/orders/AT-300001",
     "/admin/settings",
     "/admin/settings/api-keys",
     "/admin/inventory",

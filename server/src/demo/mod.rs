@@ -63,7 +63,7 @@ pub async fn load(pool: &PgPool) -> Result<Outcome, sqlx::Error> {
     supply::load(&mut tx, &mut rng).await?;
     orders::load(&mut tx, &mut rng, &people, &variants).await?;
     fulfilment::load(&mut tx, &mut rng, &people, &variants, &locations).await?;
-    process::load(&mut tx, &mut rng, &variants).await?;
+    process::load(&mut tx, &mut rng, &people, &variants).await?;
     sqlx::query("INSERT INTO system_settings (key, value) VALUES ('demo_data', jsonb_build_object('version', $1::bigint))")
         .bind(VERSION)
         .execute(&mut *tx)

@@ -1,9 +1,11 @@
 //! The order process's demo set-up: approval reasons per channel, a
 //! marketplace's API key, and a few orders captured through the one
 //! capture function, which the workers take through the process when the
-//! server starts (one is big enough to need approval, one asks for more
-//! than anyone has).
+//! server starts: some go straight to the warehouses, one is split over
+//! two, one waits for approval, one for a location decision, one for a
+//! risk review.
 
+use super::people::People;
 use super::products::Sku;
 use app::fulfilment::model::Address;
 use app::integrations::db::{self as api_keys, KeyBinding};
@@ -73,9 +75,65 @@ fn reasons() -> Vec<Reason> {
     ]
 }
 
+const BUYERS: [(&str, &str, &str, &str, &str); 5] = [
+    ("Marta Ferri", "Via Dante 12", "20121", "Milano", "IT"),
+    ("Jonas Becker", "Schillerstraße 4", "10625", "Berlin", "DE"),
+    ("Inès Laurent", "12 rue Oberkampf", "75011", "Paris", "FR"),
+    (
+        "Daan de Vries",
+        "Witte de Withstraat 20",
+        "3012 BR",
+        "Rotterdam",
+        "NL",
+    ),
+    ("Elena Conti", "Corso Vittorio 88", "10128", "Torino", "IT"),
+];
+
+fn order(
+    channel: Channel,
+    email: &str,
+    (name, line1, postal_code, city, country): (&str, &str, &str, &str, &str),
+    lines: Vec<CaptureLine>,
+) -> CaptureRequest {
+    CaptureRequest {
+        channel,
+        capture_key: None,
+        external_reference: String::new(),
+        email: email.to_owned(),
+        customer_id: None,
+        company_id: None,
+        payment_method: PaymentMethod::Marketplace,
+        currency: "EUR".into(),
+        ship_to: Address {
+            name: name.into(),
+            line1: line1.into(),
+            postal_code: postal_code.into(),
+            city: city.into(),
+            country: country.into(),
+        },
+        lines,
+    }
+}
+
+async fn capture_demo(
+    tx: &mut Transaction<'_, Postgres>,
+    request: &CaptureRequest,
+) -> Result<(), sqlx::Error> {
+    capture::capture(tx, request, Actor::Api, None)
+        .await
+        .map(drop)
+        .map_err(|e| match e {
+            CaptureError::Database(e) => e,
+            CaptureError::Invalid(problems) => {
+                sqlx::Error::Protocol(format!("a demo order is invalid: {problems:?}"))
+            }
+        })
+}
+
 pub async fn load(
     tx: &mut Transaction<'_, Postgres>,
     rng: &mut StdRng,
+    people: &People,
     skus: &[Sku],
 ) -> Result<(), sqlx::Error> {
     for r in reasons() {
@@ -107,72 +165,87 @@ pub async fn load(
     .await?;
 
     let wearable: Vec<&Sku> = skus.iter().filter(|s| !s.home_goods).collect();
-    let buyers = [
-        ("Marta Ferri", "Via Dante 12", "20121", "Milano", "IT"),
-        ("Jonas Becker", "Schillerstraße 4", "10625", "Berlin", "DE"),
-        ("Inès Laurent", "12 rue Oberkampf", "75011", "Paris", "FR"),
-        (
-            "Daan de Vries",
-            "Witte de Withstraat 20",
-            "3012 BR",
-            "Rotterdam",
-            "NL",
-        ),
-        ("Elena Conti", "Corso Vittorio 88", "10128", "Torino", "IT"),
-    ];
-    for (i, (name, line1, postal_code, city, country)) in buyers.iter().enumerate() {
-        let lines: Vec<CaptureLine> = match i {
-            // Enough units of one SKU that no location has them.
-            4 => vec![CaptureLine {
-                sku: wearable[rng.random_range(0..wearable.len())].sku.clone(),
-                quantity: 20,
-                unit_price_minor: None,
-            }],
-            // A big order: above the approval threshold.
-            3 => (0..6)
-                .map(|_| CaptureLine {
-                    sku: wearable[rng.random_range(0..wearable.len())].sku.clone(),
-                    quantity: 4,
-                    unit_price_minor: None,
-                })
-                .collect(),
-            _ => (0..rng.random_range(1..=3))
-                .map(|_| CaptureLine {
-                    sku: wearable[rng.random_range(0..wearable.len())].sku.clone(),
-                    quantity: rng.random_range(1..=2),
-                    unit_price_minor: None,
-                })
-                .collect(),
-        };
-        let mut lines = lines;
-        lines.sort_by(|a, b| a.sku.cmp(&b.sku));
-        lines.dedup_by(|a, b| a.sku == b.sku);
-        let request = CaptureRequest {
-            channel: Channel::Marketplace,
-            capture_key: None,
-            external_reference: format!("MKT-{}", 88_100 + i),
-            email: format!("buyer{}@marketplace.example", i + 1),
-            customer_id: None,
-            company_id: None,
-            payment_method: PaymentMethod::Marketplace,
-            currency: "EUR".into(),
-            ship_to: Address {
-                name: (*name).into(),
-                line1: (*line1).into(),
-                postal_code: (*postal_code).into(),
-                city: (*city).into(),
-                country: (*country).into(),
-            },
+    let pick = |rng: &mut StdRng| wearable[rng.random_range(0..wearable.len())];
+    let line = |sku: &Sku, quantity: i32| CaptureLine {
+        sku: sku.sku.clone(),
+        quantity,
+        unit_price_minor: None,
+    };
+    // Two small marketplace orders that go straight through.
+    for i in 0..2 {
+        let lines = vec![line(pick(rng), 1)];
+        let mut request = order(
+            Channel::Marketplace,
+            &format!("buyer{}@marketplace.example", i + 1),
+            BUYERS[i],
             lines,
-        };
-        capture::capture(tx, &request, Actor::Api, None)
-            .await
-            .map_err(|e| match e {
-                CaptureError::Database(e) => e,
-                CaptureError::Invalid(problems) => {
-                    sqlx::Error::Protocol(format!("demo order {i} is invalid: {problems:?}"))
-                }
-            })?;
+        );
+        request.external_reference = format!("MKT-{}", 88_100 + i);
+        capture_demo(tx, &request).await?;
     }
+    // A regular customer's order above €1,000: waits for approval.
+    if let Some((id, email, _, _, _)) = people.consumers.first() {
+        let mut lines = Vec::new();
+        let mut total = 0;
+        while total <= 120_000 {
+            let sku = pick(rng);
+            if lines.iter().any(|l: &CaptureLine| l.sku == sku.sku) {
+                continue;
+            }
+            total += sku.price_minor * 2;
+            lines.push(line(sku, 2));
+        }
+        let mut request = order(Channel::Web, email, BUYERS[2], lines);
+        request.customer_id = Some(*id);
+        request.payment_method = PaymentMethod::Card;
+        capture_demo(tx, &request).await?;
+    }
+    // More units of one SKU than either warehouse has alone: split in two.
+    let split: Option<(String, i64)> = sqlx::query_as(
+        "SELECT v.sku, (sum(b.on_hand - b.reserved) FILTER (WHERE l.code IN ('WH-MIL', 'WH-RTM')))::bigint
+         FROM stock_balances b JOIN locations l ON l.id = b.location_id JOIN variants v ON v.id = b.variant_id
+         JOIN products p ON p.id = v.product_id
+         WHERE l.code IN ('WH-MIL', 'WH-RTM') AND p.price_minor < 8000
+         GROUP BY v.sku
+         HAVING count(*) = 2 AND min(b.on_hand - b.reserved) >= 2 AND max(b.on_hand - b.reserved) <= 12
+         ORDER BY v.sku LIMIT 1",
+    )
+    .fetch_optional(&mut **tx)
+    .await?;
+    if let (Some((sku, units)), Some((id, email, _, _, _))) = (split, people.consumers.get(1)) {
+        let known = skus.iter().find(|s| s.sku == sku);
+        if let Some(known) = known {
+            let mut request = order(
+                Channel::Web,
+                email,
+                BUYERS[3],
+                vec![line(known, units as i32 - 1)],
+            );
+            request.customer_id = Some(*id);
+            request.payment_method = PaymentMethod::Card;
+            capture_demo(tx, &request).await?;
+        }
+    }
+    // A store order no location can serve: waits for staff to decide.
+    let mut store = order(
+        Channel::Store,
+        "walk-in@atelier.example",
+        BUYERS[4],
+        vec![line(pick(rng), 1)],
+    );
+    store.payment_method = PaymentMethod::InStore;
+    capture_demo(tx, &store).await?;
+    // A guest's first, big order: stopped for a risk review.
+    let lines = (0..4)
+        .map(|_| pick(rng))
+        .fold(Vec::<CaptureLine>::new(), |mut lines, sku| {
+            if !lines.iter().any(|l| l.sku == sku.sku) {
+                lines.push(line(sku, 3));
+            }
+            lines
+        });
+    let mut guest = order(Channel::Web, "first.time@example.com", BUYERS[0], lines);
+    guest.payment_method = PaymentMethod::Card;
+    capture_demo(tx, &guest).await?;
     Ok(())
 }

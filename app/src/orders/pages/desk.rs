@@ -95,7 +95,7 @@ fn Desk(desk: OrderDesk, query: OrderQuery) -> impl IntoView {
         url_with(DESK_PATH, &params)
     });
     view! {
-        <nav class="status-tabs" aria-label="Orders by status"><ul>{tabs}</ul></nav>
+        <nav class="queue-filters" aria-label="Orders by status"><ul>{tabs}</ul></nav>
         <form method="get" action=DESK_PATH class="list-filters" role="search" aria-label="Filter orders">
             <input type="hidden" name="status" value=query.status.clone()/>
             <div class="field">

@@ -129,7 +129,7 @@ fn Order(view: OrderView, actions: Actions) -> impl IntoView {
                 <ul>{order.validation_errors.iter().map(|p| view! { <li>{p.message.clone()}</li> }).collect_view()}</ul>
             </section>
         })}
-        <section class="card order-actions" aria-label="Actions">
+        <section class="card order-actions" aria-label="Actions" hidden=!(open || stopped)>
             {stopped.then(|| view! {
                 <ActionForm action=actions.resume attr:class="inline-form">
                     <input type="hidden" name="number" value=resume_number.clone()/>

@@ -1,0 +1,76 @@
+import { expect, Page, test } from "@playwright/test";
+import { hydrated, signIn } from "./helpers";
+
+/** Reloads the order page until its heading shows `status` (the workers run in the background). */
+async function waitForStatus(page: Page, status: RegExp) {
+  await expect(async () => {
+    await page.reload();
+    await expect(page.getByRole("heading", { level: 1 })).toContainText(status, { timeout: 1000 });
+  }).toPass({ timeout: 20_000 });
+}
+
+test.describe.configure({ mode: "serial" });
+
+test("customer service approve an order from the inbox and it goes to the warehouse", async ({ page }) => {
+  await page.goto("/sign-in?next=%2Fadmin%2Forders%2Finbox");
+  await signIn(page, "service@atelier.example");
+  await expect(page).toHaveURL(/\/admin\/orders\/inbox$/);
+  await hydrated(page);
+  const approvals = page.locator("section#approvals");
+  const row = approvals.getByRole("row").filter({ hasText: "Order above €1,000" }).first();
+  await expect(row).toBeVisible();
+  const number = ((await row.getByRole("link").first().textContent()) ?? "").trim();
+  expect(number).toMatch(/^AT-\d+$/);
+  await row.getByPlaceholder("Comment (optional)").fill("Known customer");
+  await row.getByRole("button", { name: "Approve" }).click();
+  await expect(approvals.getByRole("link", { name: number })).toHaveCount(0);
+
+  await page.goto(`/admin/orders/${number}`);
+  await waitForStatus(page, /Sent to fulfilment/);
+  await expect(page.getByRole("cell", { name: "Known customer" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Timeline" })).toBeVisible();
+  await expect(page.locator("ol.timeline")).toContainText("approved");
+});
+
+test("staff choose a location for an order routing could not place", async ({ page }) => {
+  await page.goto("/sign-in?next=%2Fadmin%2Forders%2Finbox");
+  await signIn(page, "service@atelier.example");
+  await hydrated(page);
+  const row = page.locator("section#routing").getByRole("row").nth(1);
+  const number = ((await row.getByRole("link").first().textContent()) ?? "").trim();
+  await row.getByRole("link", { name: "Open" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toContainText(number);
+  await expect(page.getByRole("heading", { name: "Routing decision" })).toBeVisible();
+  await expect(page.getByRole("cell", { name: "Rejected" }).first()).toBeVisible();
+  await hydrated(page);
+  await page.getByLabel("Ship from").selectOption("WH-MIL");
+  await page.getByRole("button", { name: "Use this location" }).click();
+  await waitForStatus(page, /Sent to fulfilment/);
+  await expect(page.getByRole("heading", { name: /Fulfilment: 1 part/ })).toBeVisible();
+  await expect(page.getByText("chosen by staff")).toBeVisible();
+});
+
+test("a split order shows its two parts and why each location was chosen, and cancelling releases its stock", async ({ page }) => {
+  await page.goto("/sign-in?next=%2Fadmin%2Forders");
+  await signIn(page, "admin@atelier.example");
+  await hydrated(page);
+  await page.getByLabel("Channel").selectOption("web");
+  await page.getByRole("button", { name: "Filter" }).click();
+  const split = page.getByRole("row").filter({ hasText: "WH-MIL, WH-RTM" }).first();
+  const number = ((await split.getByRole("link").first().textContent()) ?? "").trim();
+  await split.getByRole("link").first().click();
+  await expect(page.getByRole("heading", { name: "Fulfilment: 2 parts" })).toBeVisible();
+  const reasons = page.getByRole("table").filter({ has: page.getByRole("columnheader", { name: "Verdict" }) });
+  await expect(reasons.getByRole("row").filter({ hasText: "Chosen" })).toHaveCount(2);
+  await expect(page.locator(".plan-group")).toHaveCount(3);
+
+  await hydrated(page);
+  await page.getByLabel("Cancel because").fill("Customer changed their mind");
+  await page.getByRole("button", { name: "Cancel order" }).click();
+  await waitForStatus(page, /Cancelled/);
+  await expect(page.locator(".part .badge", { hasText: "cancelled" })).toHaveCount(2);
+
+  // The stock held for it is back: its reservations were released in the ledger.
+  await page.goto(`/admin/inventory/movements?q=${number}`);
+  await expect(page.getByRole("cell", { name: /release/i }).first()).toBeVisible();
+});
