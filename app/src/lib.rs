@@ -74,6 +74,7 @@ fn AppRoutes() -> impl IntoView {
                 <inventory::pages::InventoryRoutes/>
                 <orders::pages::OrderRoutes/>
                 <Route path=path!("settings/api-keys") view=integrations::pages::ApiKeysPage ssr=SsrMode::Async/>
+                <Route path=path!("settings/channels") view=orders::pages::channels::ChannelsSettingsPage ssr=SsrMode::Async/>
                 <Route path=path!(":area") view=analytics::pages::area::AreaPage ssr=SsrMode::Async/>
                 <Route path=path!(":area/*rest") view=|| view! { <ui::status::NotFound/> } ssr=SsrMode::Async/>
             </ParentRoute>

@@ -32,6 +32,7 @@ test("back-office pages hydrate, also inside an area", async ({ page }) => {
     "/admin/orders/AT-300001",
     "/admin/settings",
     "/admin/settings/api-keys",
+    "/admin/settings/channels",
     "/admin/inventory",
     "/admin/inventory/stock",
     "/admin/inventory/movements",

@@ -74,3 +74,20 @@ test("a split order shows its two parts and why each location was chosen, and ca
   await page.goto(`/admin/inventory/movements?q=${number}`);
   await expect(page.getByRole("cell", { name: /release/i }).first()).toBeVisible();
 });
+
+test("an administrator changes a channel's routing policy and a bad value is named", async ({ page }) => {
+  await page.goto("/sign-in?next=%2Fadmin%2Fsettings%2Fchannels");
+  await signIn(page, "admin@atelier.example");
+  await expect(page.getByRole("heading", { name: "Sales channels" })).toBeVisible();
+  await hydrated(page);
+  const store = page.locator("section#store");
+  await store.getByLabel("At most this many locations").fill("0");
+  await store.getByRole("button", { name: "Save channel" }).click();
+  await expect(page.getByText("Use a whole number from 1 to 10.").first()).toBeVisible();
+  await store.getByLabel("At most this many locations").fill("2");
+  await store.getByLabel("Ship within (days)").fill("5");
+  await store.getByRole("button", { name: "Save channel" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Saved the store channel" })).toBeVisible();
+  await page.reload();
+  await expect(page.locator("section#store").getByLabel("Ship within (days)")).toHaveValue("5");
+});

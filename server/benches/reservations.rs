@@ -30,7 +30,7 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     let seconds: u64 = args.get(2).and_then(|a| a.parse().ok()).unwrap_or(20);
     let base =
         std::env::var("DATABASE_URL").map_err(|_| "set DATABASE_URL to a PostgreSQL server")?;
-    let url = database_url(&base, "atelier_bench");
+    let url = server::database::sibling_url(&base, "atelier_bench");
 
     if Postgres::database_exists(&url).await? {
         Postgres::drop_database(&url).await?;
@@ -102,19 +102,6 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     );
     pool.close().await;
     Ok(())
-}
-
-/// The benchmark database next to the one in `base` (same server).
-fn database_url(base: &str, name: &str) -> String {
-    let (without_query, query) = base.split_once('?').map_or((base, ""), |(b, q)| (b, q));
-    let server = without_query
-        .rsplit_once('/')
-        .map_or(without_query, |(s, _)| s);
-    if query.is_empty() {
-        format!("{server}/{name}")
-    } else {
-        format!("{server}/{name}?{query}")
-    }
 }
 
 /// One location with plenty of stock of every SKU, and an order with enough

@@ -68,6 +68,8 @@ ALTER TABLE orders
 CREATE UNIQUE INDEX orders_capture_key_idx ON orders (channel, capture_key) WHERE capture_key IS NOT NULL;
 CREATE INDEX orders_status_idx ON orders (status, placed_at DESC);
 CREATE INDEX orders_placed_idx ON orders (placed_at DESC);
+-- Risk and approval look for a customer's earlier orders by email too.
+CREATE INDEX orders_email_idx ON orders (email);
 
 ALTER TABLE order_lines
     ADD COLUMN cancelled_quantity  integer NOT NULL DEFAULT 0 CHECK (cancelled_quantity >= 0),
@@ -183,7 +185,9 @@ ALTER TABLE fulfilment_requests ADD CONSTRAINT fulfilment_requests_status_check 
 ALTER TABLE fulfilment_requests ADD COLUMN planned_ship_date date;
 
 -- External locations (drop-ship suppliers, 3PL) receive their requests here.
-ALTER TABLE locations ADD COLUMN webhook_url text NOT NULL DEFAULT '';
+ALTER TABLE locations
+    ADD COLUMN webhook_url text NOT NULL DEFAULT '',
+    ADD COLUMN webhook_secret text NOT NULL DEFAULT '';
 
 -- The documents of a fulfilment request (rendered when printed).
 CREATE TABLE fulfilment_documents (

@@ -1,5 +1,5 @@
-//! Background work every server process runs: the order workers, and
-//! periodic sweeps. Each is safe to run in several processes at once: the
+//! Background work every server process runs: the order workers, the
+//! webhook sender, and periodic sweeps. Each is safe to run in several processes at once: the
 //! workers claim tasks with SKIP LOCKED, and a swept row changes state once.
 
 use app::inventory::db::reservations;
@@ -21,6 +21,7 @@ fn order_workers() -> usize {
 pub fn spawn(pool: PgPool) -> watch::Sender<bool> {
     tokio::spawn(app::auth::session::housekeeping(pool.clone()));
     tokio::spawn(expire_reservations(pool.clone()));
+    tokio::spawn(crate::webhooks::run(pool.clone()));
     let (stop, stopped) = watch::channel(false);
     let process = format!("{}-{}", hostname(), std::process::id());
     for n in 0..order_workers() {

@@ -715,3 +715,104 @@ async fn two_workers_share_five_hundred_orders_and_run_every_step_once(pool: PgP
     assert_eq!(by_worker.len(), 2, "both workers took part: {by_worker:?}");
     assert_eq!(drift(&pool).await, (0, 0));
 }
+
+/// The server binary on this test's database, with `workers` order workers.
+fn start_server(database_url: &str, port: u16) -> std::process::Child {
+    std::process::Command::new(env!("CARGO_BIN_EXE_server"))
+        .env("DATABASE_URL", database_url)
+        .env("LEPTOS_SITE_ADDR", format!("127.0.0.1:{port}"))
+        .env("LEPTOS_OUTPUT_NAME", "atelier")
+        .env("LEPTOS_SITE_ROOT", "target/site")
+        .env("ATELIER_DEMO_DATA", "false")
+        .env("ORDER_WORKERS", "2")
+        .env("RUST_LOG", "error")
+        .stdout(std::process::Stdio::null())
+        .spawn()
+        .expect("the server binary starts")
+}
+
+async fn submitted(pool: &PgPool) -> i64 {
+    sqlx::query_scalar("SELECT count(*) FROM orders WHERE status = 'submitted'")
+        .fetch_one(pool)
+        .await
+        .unwrap()
+}
+
+#[sqlx::test(migrator = "server::database::MIGRATOR")]
+async fn a_server_killed_mid_processing_loses_nothing_and_repeats_nothing(pool: PgPool) {
+    const ORDERS: i64 = 400;
+    let w = world(&pool).await;
+    sqlx::query("UPDATE stock_balances SET on_hand = on_hand + 10000")
+        .execute(&pool)
+        .await
+        .unwrap();
+    sqlx::query(
+        "INSERT INTO stock_movements (variant_id, location_id, kind, on_hand_delta, reserved_delta, reference)
+         SELECT variant_id, location_id, 'receipt', 10000, 0, 'TOP-UP' FROM stock_balances",
+    )
+    .execute(&pool)
+    .await
+    .unwrap();
+    for i in 0..ORDERS as usize {
+        place(
+            &pool,
+            &request(Channel::Marketplace, &[(&w.skus[i % 3], 1)]),
+        )
+        .await;
+    }
+    let database: String = sqlx::query_scalar("SELECT current_database()")
+        .fetch_one(&pool)
+        .await
+        .unwrap();
+    let url = server::database::sibling_url(&std::env::var("DATABASE_URL").unwrap(), &database);
+    let port = {
+        let socket = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+        socket.local_addr().unwrap().port()
+    };
+
+    let mut server = start_server(&url, port);
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
+    while submitted(&pool).await < 20 {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "the server did not process orders"
+        );
+        tokio::time::sleep(std::time::Duration::from_millis(5)).await;
+    }
+    server.kill().unwrap(); // SIGKILL: no clean shutdown, transactions cut off.
+    server.wait().unwrap();
+    let at_kill = submitted(&pool).await;
+    assert!(
+        at_kill < ORDERS,
+        "the kill came after everything was done ({at_kill})"
+    );
+
+    let mut server = start_server(&url, port);
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(120);
+    while submitted(&pool).await < ORDERS {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "orders were lost after the restart"
+        );
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    server.kill().unwrap();
+    server.wait().unwrap();
+
+    let per_order: Vec<(i64, i64, i64, i64, i64)> = sqlx::query_as(
+        "SELECT (SELECT count(*) FROM order_events e WHERE e.order_id = o.id AND e.kind = 'validated'),
+                (SELECT count(*) FROM order_events e WHERE e.order_id = o.id AND e.kind = 'routed'),
+                (SELECT count(*) FROM reservations r WHERE r.order_id = o.id),
+                (SELECT count(*) FROM outbox x WHERE x.order_id = o.id AND x.event = 'order.response'),
+                (SELECT count(*) FROM fulfilment_requests f WHERE f.order_id = o.id)
+         FROM orders o",
+    )
+    .fetch_all(&pool)
+    .await
+    .unwrap();
+    assert!(
+        per_order.iter().all(|c| *c == (1, 1, 1, 1, 1)),
+        "a step ran twice or not at all"
+    );
+    assert_eq!(drift(&pool).await, (0, 0));
+}

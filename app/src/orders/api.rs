@@ -3,12 +3,16 @@
 //! answer a plain form post with a redirect, so they work without
 //! JavaScript.
 
-use super::model::{Inboxes, OrderDesk, OrderQuery, OrderSummary, OrderView};
+// A server function takes a form's fields as its arguments, however many.
+#![allow(clippy::too_many_arguments)]
+
+use super::model::{ChannelsPage, Inboxes, OrderDesk, OrderQuery, OrderSummary, OrderView};
 use crate::error::AppError;
 use leptos::prelude::*;
 
 #[cfg(feature = "ssr")]
 use {
+    super::channels::ChannelForm,
     super::db::timeline::Actor,
     super::process::actions,
     crate::auth::{
@@ -170,5 +174,90 @@ pub async fn choose_order_location(number: String, location: String) -> Result<(
     let user = order_staff().await?;
     actions::choose_location(&pool()?, number.trim(), &location, user.id).await?;
     leptos_axum::redirect(&order_path(&number));
+    Ok(())
+}
+
+/// Where the channel settings are.
+pub const CHANNELS_PATH: &str = "/admin/settings/channels";
+
+#[server]
+pub async fn get_channels_page() -> Result<ChannelsPage, AppError> {
+    require(Requirement::Staff(AdminArea::Settings)).await?;
+    let pool = pool()?;
+    let channels = super::db::channels::all(&pool).await?;
+    let locations = crate::inventory::db::locations::all(&pool).await?;
+    let mut reasons = Vec::new();
+    for channel in crate::inventory::model::Channel::ALL {
+        for reason in super::db::approvals::reasons(&pool, channel).await? {
+            reasons.push((channel, reason));
+        }
+    }
+    Ok(ChannelsPage {
+        channels,
+        locations: locations
+            .into_iter()
+            .filter(|l| l.active)
+            .map(|l| (l.code, l.name, l.channels))
+            .collect(),
+        reasons,
+    })
+}
+
+/// The channel form's fields (checkboxes are absent when not ticked).
+#[server]
+pub async fn save_channel(
+    channel: String,
+    name: String,
+    split_allowed: Option<String>,
+    max_parts: String,
+    prefer_fewest_parts: Option<String>,
+    date_tolerance_days: String,
+    auto_cancel_unroutable: Option<String>,
+    send_temporary_response: Option<String>,
+    #[server(default)] documents: Vec<String>,
+    max_line_quantity: String,
+    webhook_url: String,
+    #[server(default)] webhook_secret: String,
+    #[server(default)] locations: Vec<String>,
+) -> Result<(), AppError> {
+    require(Requirement::Staff(AdminArea::Settings)).await?;
+    let form = ChannelForm {
+        channel,
+        name,
+        split_allowed,
+        max_parts,
+        prefer_fewest_parts,
+        date_tolerance_days,
+        auto_cancel_unroutable,
+        send_temporary_response,
+        documents,
+        max_line_quantity,
+        webhook_url,
+        webhook_secret,
+        locations,
+    };
+    let channel = crate::inventory::model::Channel::parse(&form.channel)
+        .ok_or_else(|| AppError::NotFound("Sales channel".into()))?;
+    let input = super::channels::parse_channel_form(&form)?;
+    let pool = pool()?;
+    let known = crate::inventory::db::locations::all(&pool).await?;
+    if let Some(unknown) = input
+        .locations
+        .iter()
+        .find(|c| !known.iter().any(|l| &l.code == *c))
+    {
+        return Err(AppError::field(
+            "locations",
+            "unknown",
+            format!("There is no location {unknown}."),
+        ));
+    }
+    let mut conn = pool.acquire().await?;
+    super::db::channels::save(&mut conn, channel, &input).await?;
+    leptos_axum::redirect(&format!(
+        "{CHANNELS_PATH}?saved={}#{}",
+        channel.as_str(),
+        channel.as_str()
+    ));
     Ok(())
 }

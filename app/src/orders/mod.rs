@@ -6,6 +6,7 @@
 
 pub mod api;
 pub mod approval;
+pub mod channels;
 pub mod lifecycle;
 pub mod model;
 pub mod pages;

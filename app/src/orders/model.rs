@@ -122,6 +122,16 @@ pub struct ChannelSettings {
     pub has_webhook_secret: bool,
 }
 
+/// The channel settings page: every channel, the locations that may serve
+/// them, and their approval reasons.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ChannelsPage {
+    pub channels: Vec<ChannelSettings>,
+    /// (code, name, channels it serves), active locations only.
+    pub locations: Vec<(String, String, Vec<Channel>)>,
+    pub reasons: Vec<(Channel, crate::orders::approval::ApprovalReason)>,
+}
+
 /// One line of a customer's order history.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct OrderSummary {

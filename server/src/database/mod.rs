@@ -15,6 +15,43 @@ use std::time::Duration;
 /// so several servers starting at once migrate only once.
 pub static MIGRATOR: Migrator = sqlx::migrate!("./migrations");
 
+/// The URL of database `name` on the same server as `base` (keeping its
+/// user, host and parameters): for benchmarks and tests.
+pub fn sibling_url(base: &str, name: &str) -> String {
+    let (without_query, query) = base.split_once('?').unwrap_or((base, ""));
+    let scheme_end = without_query.find("://").map_or(0, |i| i + 3);
+    let server = match without_query[scheme_end..].find('/') {
+        Some(slash) => &without_query[..scheme_end + slash],
+        None => without_query,
+    };
+    if query.is_empty() {
+        format!("{server}/{name}")
+    } else {
+        format!("{server}/{name}?{query}")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::sibling_url;
+
+    #[test]
+    fn a_sibling_database_keeps_the_server_and_parameters() {
+        assert_eq!(
+            sibling_url("postgres://u@h:5432/postgres", "b"),
+            "postgres://u@h:5432/b"
+        );
+        assert_eq!(
+            sibling_url("postgres://u@h:5432", "b"),
+            "postgres://u@h:5432/b"
+        );
+        assert_eq!(
+            sibling_url("postgres://u@h/x?sslmode=disable", "b"),
+            "postgres://u@h/b?sslmode=disable"
+        );
+    }
+}
+
 const DATABASE_NAME: &str = "atelier";
 
 #[derive(Debug, thiserror::Error)]

@@ -172,12 +172,12 @@ pub async fn load(
         unit_price_minor: None,
     };
     // Two small marketplace orders that go straight through.
-    for i in 0..2 {
+    for (i, buyer) in BUYERS.iter().take(2).enumerate() {
         let lines = vec![line(pick(rng), 1)];
         let mut request = order(
             Channel::Marketplace,
             &format!("buyer{}@marketplace.example", i + 1),
-            BUYERS[i],
+            *buyer,
             lines,
         );
         request.external_reference = format!("MKT-{}", 88_100 + i);

@@ -42,11 +42,18 @@ pub fn AreaPage() -> impl IntoView {
 /// The pages of an area that exist beyond its overview.
 fn sections(area: AdminArea) -> &'static [(&'static str, &'static str, &'static str)] {
     match area {
-        AdminArea::Settings => &[(
-            "/admin/settings/api-keys",
-            "API keys",
-            "Keys for machine clients of the JSON API (3PLs, marketplaces).",
-        )],
+        AdminArea::Settings => &[
+            (
+                "/admin/settings/channels",
+                "Sales channels",
+                "Routing, approval, order responses, documents and webhooks per channel.",
+            ),
+            (
+                "/admin/settings/api-keys",
+                "API keys",
+                "Keys for machine clients of the JSON API (3PLs, marketplaces).",
+            ),
+        ],
         _ => &[],
     }
 }

@@ -1,8 +1,9 @@
 //! Sales channels' settings in PostgreSQL.
 
 use crate::inventory::model::Channel;
+use crate::orders::channels::ChannelInput;
 use crate::orders::model::{ChannelSettings, DocumentKind};
-use sqlx::{FromRow, PgExecutor};
+use sqlx::{Acquire, FromRow, PgConnection, PgExecutor};
 
 #[derive(FromRow)]
 struct SettingsDb {
@@ -65,4 +66,47 @@ pub async fn all(db: impl PgExecutor<'_>) -> sqlx::Result<Vec<ChannelSettings>> 
     .fetch_all(db)
     .await?;
     Ok(rows.into_iter().map(Into::into).collect())
+}
+
+/// Stores a channel's settings and which locations serve it, together.
+pub async fn save(
+    conn: &mut PgConnection,
+    channel: Channel,
+    input: &ChannelInput,
+) -> sqlx::Result<()> {
+    let mut tx = conn.begin().await?;
+    let documents: Vec<&str> = input.documents.iter().map(|d| d.as_str()).collect();
+    sqlx::query(
+        "UPDATE sales_channels SET name = $2, split_allowed = $3, max_parts = $4, prefer_fewest_parts = $5,
+                date_tolerance_days = $6, auto_cancel_unroutable = $7, send_temporary_response = $8,
+                documents = $9, max_line_quantity = $10, webhook_url = $11,
+                webhook_secret = coalesce($12, webhook_secret), updated_at = now()
+         WHERE code = $1",
+    )
+    .bind(channel.as_str())
+    .bind(&input.name)
+    .bind(input.split_allowed)
+    .bind(input.max_parts)
+    .bind(input.prefer_fewest_parts)
+    .bind(input.date_tolerance_days)
+    .bind(input.auto_cancel_unroutable)
+    .bind(input.send_temporary_response)
+    .bind(&documents)
+    .bind(input.max_line_quantity)
+    .bind(&input.webhook_url)
+    .bind(&input.webhook_secret)
+    .execute(&mut *tx)
+    .await?;
+    sqlx::query(
+        "UPDATE locations SET channels = CASE
+             WHEN code = ANY($2) THEN (SELECT array_agg(DISTINCT c) FROM unnest(channels || $1::text) AS c)
+             ELSE array_remove(channels, $1::text) END,
+             updated_at = now()
+         WHERE (code = ANY($2)) <> ($1 = ANY(channels))",
+    )
+    .bind(channel.as_str())
+    .bind(&input.locations)
+    .execute(&mut *tx)
+    .await?;
+    tx.commit().await
 }

@@ -1,6 +1,7 @@
 //! Order pages: the customer's history (storefront, portal) and the order
 //! desk of the back office (`/admin/orders/…`).
 
+pub mod channels;
 pub mod desk;
 pub mod inbox;
 pub mod my_orders;
