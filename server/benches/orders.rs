@@ -10,13 +10,12 @@
 
 use app::integrations::db::{self as keys, KeyBinding};
 use app::integrations::model::Scope;
-use app::inventory::db::stock::{self, Source};
-use app::inventory::model::{Channel, MovementKind};
+use app::inventory::db::stock;
+use app::inventory::model::Channel;
 use leptos::config::LeptosOptions;
 use server::http::{AppState, router};
-use sqlx::migrate::MigrateDatabase;
-use sqlx::postgres::PgPoolOptions;
-use sqlx::{PgPool, Postgres};
+use server::testing as fixtures;
+use sqlx::PgPool;
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 use uuid::Uuid;
@@ -26,25 +25,11 @@ const KEY: &str = "atl_bench_orders_000000000000000000000000000000000000";
 
 #[tokio::main]
 async fn main() -> Result<(), Box<dyn std::error::Error>> {
-    let args: Vec<String> = std::env::args()
-        .skip(1)
-        .filter(|a| a != "--bench")
-        .collect();
+    let args = server::testing::bench_args();
     let clients: usize = args.first().and_then(|a| a.parse().ok()).unwrap_or(32);
     let seconds: u64 = args.get(1).and_then(|a| a.parse().ok()).unwrap_or(60);
     let workers: usize = args.get(2).and_then(|a| a.parse().ok()).unwrap_or(4);
-    let base =
-        std::env::var("DATABASE_URL").map_err(|_| "set DATABASE_URL to a PostgreSQL server")?;
-    let url = server::database::sibling_url(&base, "atelier_bench_orders");
-    if Postgres::database_exists(&url).await? {
-        Postgres::drop_database(&url).await?;
-    }
-    Postgres::create_database(&url).await?;
-    let pool = PgPoolOptions::new()
-        .max_connections(40)
-        .connect(&url)
-        .await?;
-    server::database::MIGRATOR.run(&pool).await?;
+    let pool = server::testing::fresh_database("atelier_bench_orders", 40).await?;
     set_up(&pool).await?;
 
     // The server: the real router, and the order workers.
@@ -176,44 +161,11 @@ async fn commits(pool: &PgPool) -> sqlx::Result<i64> {
 /// 500 SKUs with plenty of stock at two warehouses serving the marketplace,
 /// and a marketplace key; no approval reasons.
 async fn set_up(pool: &PgPool) -> Result<(), sqlx::Error> {
-    let category: Uuid = sqlx::query_scalar(
-        "INSERT INTO categories (slug, name) VALUES ('bench', 'Bench') RETURNING id",
-    )
-    .fetch_one(pool)
-    .await?;
-    let product: Uuid = sqlx::query_scalar(
-        "INSERT INTO products (style_code, slug, name, category_id, price_minor, season)
-         VALUES ('B', 'bench', 'Bench tee', $1, 1000, 'FW26') RETURNING id",
-    )
-    .bind(category)
-    .fetch_one(pool)
-    .await?;
-    let variants: Vec<Uuid> = sqlx::query_scalar(
-        "INSERT INTO variants (product_id, sku, colour, colour_hex, size)
-         SELECT $1, 'B-' || n, 'Ecru', '#eeeeee', n::text FROM generate_series(0, $2 - 1) AS n RETURNING id",
-    )
-    .bind(product)
-    .bind(SKUS)
-    .fetch_all(pool)
-    .await?;
-    let mut conn = pool.acquire().await?;
+    let skus: Vec<String> = (0..SKUS).map(|n| format!("B-{n}")).collect();
+    let variants = fixtures::product(pool, "B", "Bench tee", 1000, &skus).await?;
     for (code, priority) in [("WH-1", 1), ("WH-2", 2)] {
-        let location: Uuid = sqlx::query_scalar(
-            "INSERT INTO locations (code, name, kind, country, city, priority, ships_to)
-             VALUES ($1, $1, 'warehouse', 'IT', 'Milano', $2, '{IT}') RETURNING id",
-        )
-        .bind(code)
-        .bind(priority)
-        .fetch_one(pool)
-        .await?;
-        let stock: Vec<(Uuid, i32)> = variants.iter().map(|v| (*v, 1_000_000)).collect();
-        let source = Source {
-            kind: "receipt",
-            reference: "BENCH",
-            reason: "",
-            actor: None,
-        };
-        stock::receive(&mut conn, location, &stock, MovementKind::Receipt, source).await?;
+        let location = fixtures::location(pool, code, "warehouse", priority, &["IT"]).await?;
+        fixtures::stock_up(pool, location, &variants, 1_000_000).await?;
     }
     let binding = KeyBinding {
         location_id: None,

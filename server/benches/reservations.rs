@@ -8,9 +8,7 @@
 use app::inventory::db::reservations::{self, Reservation, ReserveError};
 use app::inventory::db::stock::{self, Source};
 use app::inventory::model::{MovementKind, ReservationLine};
-use sqlx::migrate::MigrateDatabase;
-use sqlx::postgres::PgPoolOptions;
-use sqlx::{PgPool, Postgres};
+use sqlx::PgPool;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::{Duration, Instant};
@@ -21,26 +19,11 @@ const LINES: i32 = 2_000_000;
 
 #[tokio::main]
 async fn main() -> Result<(), Box<dyn std::error::Error>> {
-    let args: Vec<String> = std::env::args()
-        .skip(1)
-        .filter(|a| a != "--bench")
-        .collect();
+    let args = server::testing::bench_args();
     let hot = args.first().map(String::as_str) == Some("hot");
     let clients: usize = args.get(1).and_then(|a| a.parse().ok()).unwrap_or(16);
     let seconds: u64 = args.get(2).and_then(|a| a.parse().ok()).unwrap_or(20);
-    let base =
-        std::env::var("DATABASE_URL").map_err(|_| "set DATABASE_URL to a PostgreSQL server")?;
-    let url = server::database::sibling_url(&base, "atelier_bench");
-
-    if Postgres::database_exists(&url).await? {
-        Postgres::drop_database(&url).await?;
-    }
-    Postgres::create_database(&url).await?;
-    let pool = PgPoolOptions::new()
-        .max_connections(clients as u32 + 2)
-        .connect(&url)
-        .await?;
-    server::database::MIGRATOR.run(&pool).await?;
+    let pool = server::testing::fresh_database("atelier_bench", clients as u32 + 2).await?;
     let (order_id, location_id, variants) = set_up(&pool).await?;
 
     let reserved = Arc::new(AtomicU64::new(0));

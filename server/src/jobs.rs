@@ -5,8 +5,9 @@
 use app::inventory::db::reservations;
 use app::orders::process::engine;
 use sqlx::PgPool;
+use std::sync::Arc;
 use std::time::Duration;
-use tokio::sync::watch;
+use tokio::sync::{Notify, watch};
 
 /// Order workers per process (`ORDER_WORKERS`, default 4).
 fn order_workers() -> usize {
@@ -24,10 +25,13 @@ pub fn spawn(pool: PgPool) -> watch::Sender<bool> {
     tokio::spawn(crate::webhooks::run(pool.clone()));
     let (stop, stopped) = watch::channel(false);
     let process = format!("{}-{}", hostname(), std::process::id());
+    let wake = Arc::new(Notify::new());
+    tokio::spawn(engine::listen(pool.clone(), wake.clone()));
     for n in 0..order_workers() {
         tokio::spawn(engine::work(
             pool.clone(),
             format!("{process}-{n}"),
+            wake.clone(),
             stopped.clone(),
         ));
     }

@@ -8,4 +8,5 @@ pub mod demo;
 pub mod http;
 pub mod jobs;
 pub mod telemetry;
+pub mod testing;
 pub mod webhooks;

@@ -5,13 +5,14 @@
 
 use app::fulfilment::db::{self as fulfilment, ShipForm};
 use app::fulfilment::model::Address;
-use app::inventory::db::stock::{self, Source};
-use app::inventory::model::{Channel, MovementKind};
+use app::inventory::db::stock;
+use app::inventory::model::Channel;
 use app::orders::approval::{Approver, Condition, Decision};
 use app::orders::db::capture::{self, CaptureError, Captured};
 use app::orders::db::timeline::Actor;
 use app::orders::model::{CaptureLine, CaptureRequest, PaymentMethod};
 use app::orders::process::{actions, engine};
+use server::testing as fixtures;
 use sqlx::PgPool;
 use uuid::Uuid;
 
@@ -24,61 +25,19 @@ struct World {
 /// Three SKUs (€100 each) and three locations: WH-A (priority 1, 5 units
 /// of each), WH-B (priority 2, 2 of each), DS-X (external, ships nowhere).
 async fn world(pool: &PgPool) -> World {
-    let category: Uuid =
-        sqlx::query_scalar("INSERT INTO categories (slug, name) VALUES ('c', 'C') RETURNING id")
-            .fetch_one(pool)
+    let skus: Vec<String> = (0..3).map(|i| format!("S-{i}")).collect();
+    let variants = fixtures::product(pool, "ST-1", "Wool coat", 10_000, &skus)
+        .await
+        .unwrap();
+    for (code, priority, kind, units, ships_to) in [
+        ("WH-A", 1, "warehouse", 5, &["IT", "DE", "FR"][..]),
+        ("WH-B", 2, "warehouse", 2, &["IT", "DE", "FR", "NL"][..]),
+        ("DS-X", 5, "external", 50, &[][..]),
+    ] {
+        let id = fixtures::location(pool, code, kind, priority, ships_to)
             .await
             .unwrap();
-    let product: Uuid = sqlx::query_scalar(
-        "INSERT INTO products (style_code, slug, name, category_id, price_minor, season)
-         VALUES ('ST-1', 'st-1', 'Wool coat', $1, 10000, 'FW26') RETURNING id",
-    )
-    .bind(category)
-    .fetch_one(pool)
-    .await
-    .unwrap();
-    let mut skus = Vec::new();
-    let mut variants = Vec::new();
-    for i in 0..3 {
-        let sku = format!("S-{i}");
-        let id: Uuid = sqlx::query_scalar(
-            "INSERT INTO variants (product_id, sku, colour, colour_hex, size) VALUES ($1, $2, 'Ecru', '#eeeeee', $3)
-             RETURNING id",
-        )
-        .bind(product)
-        .bind(&sku)
-        .bind(format!("S{i}"))
-        .fetch_one(pool)
-        .await
-        .unwrap();
-        skus.push(sku);
-        variants.push(id);
-    }
-    let mut conn = pool.acquire().await.unwrap();
-    for (code, priority, kind, units, ships_to) in [
-        ("WH-A", 1, "warehouse", 5, "{IT,DE,FR}"),
-        ("WH-B", 2, "warehouse", 2, "{IT,DE,FR,NL}"),
-        ("DS-X", 5, "external", 50, "{}"),
-    ] {
-        let id: Uuid = sqlx::query_scalar(
-            "INSERT INTO locations (code, name, kind, country, city, priority, ships_to, cutoff_time, working_days)
-             VALUES ($1, $1, $2, 'IT', 'Milano', $3, $4::text[], '23:59', '{1,2,3,4,5,6,7}') RETURNING id",
-        )
-        .bind(code)
-        .bind(kind)
-        .bind(priority)
-        .bind(ships_to)
-        .fetch_one(pool)
-        .await
-        .unwrap();
-        let lines: Vec<(Uuid, i32)> = variants.iter().map(|v| (*v, units)).collect();
-        let source = Source {
-            kind: "receipt",
-            reference: "OPENING",
-            reason: "",
-            actor: None,
-        };
-        stock::receive(&mut conn, id, &lines, MovementKind::Receipt, source)
+        fixtures::stock_up(pool, id, &variants, units)
             .await
             .unwrap();
     }
@@ -90,6 +49,23 @@ async fn world(pool: &PgPool) -> World {
     .await
     .unwrap();
     World { skus, staff }
+}
+
+/// 10,000 more of everything everywhere, so that every order routes.
+async fn plenty_of_stock(pool: &PgPool) {
+    let locations: Vec<Uuid> = sqlx::query_scalar("SELECT id FROM locations")
+        .fetch_all(pool)
+        .await
+        .unwrap();
+    let variants: Vec<Uuid> = sqlx::query_scalar("SELECT id FROM variants")
+        .fetch_all(pool)
+        .await
+        .unwrap();
+    for location in locations {
+        fixtures::stock_up(pool, location, &variants, 10_000)
+            .await
+            .unwrap();
+    }
 }
 
 fn request(channel: Channel, lines: &[(&str, i32)]) -> CaptureRequest {
@@ -641,17 +617,7 @@ async fn fifty_concurrent_captures_with_one_key_make_one_order(pool: PgPool) {
 async fn two_workers_share_five_hundred_orders_and_run_every_step_once(pool: PgPool) {
     let w = world(&pool).await;
     // Plenty of stock so that every order routes.
-    sqlx::query("UPDATE stock_balances SET on_hand = on_hand + 10000")
-        .execute(&pool)
-        .await
-        .unwrap();
-    sqlx::query(
-        "INSERT INTO stock_movements (variant_id, location_id, kind, on_hand_delta, reserved_delta, reference)
-         SELECT variant_id, location_id, 'receipt', 10000, 0, 'TOP-UP' FROM stock_balances",
-    )
-    .execute(&pool)
-    .await
-    .unwrap();
+    plenty_of_stock(&pool).await;
     for i in 0..500 {
         let sku = &w.skus[i % 3];
         place(
@@ -661,11 +627,14 @@ async fn two_workers_share_five_hundred_orders_and_run_every_step_once(pool: PgP
         .await;
     }
     let (stop, stopped) = tokio::sync::watch::channel(false);
+    let wake = std::sync::Arc::new(tokio::sync::Notify::new());
+    let listener = tokio::spawn(engine::listen(pool.clone(), wake.clone()));
     let workers: Vec<_> = (0..2)
         .map(|n| {
             tokio::spawn(engine::work(
                 pool.clone(),
                 format!("worker-{n}"),
+                wake.clone(),
                 stopped.clone(),
             ))
         })
@@ -690,6 +659,7 @@ async fn two_workers_share_five_hundred_orders_and_run_every_step_once(pool: PgP
     for worker in workers {
         worker.await.unwrap();
     }
+    listener.abort();
     // Side effects counted per order: each exactly once.
     let per_order: Vec<(i64, i64, i64, i64)> = sqlx::query_as(
         "SELECT (SELECT count(*) FROM order_events e WHERE e.order_id = o.id AND e.kind = 'routed'),
@@ -742,17 +712,7 @@ async fn submitted(pool: &PgPool) -> i64 {
 async fn a_server_killed_mid_processing_loses_nothing_and_repeats_nothing(pool: PgPool) {
     const ORDERS: i64 = 400;
     let w = world(&pool).await;
-    sqlx::query("UPDATE stock_balances SET on_hand = on_hand + 10000")
-        .execute(&pool)
-        .await
-        .unwrap();
-    sqlx::query(
-        "INSERT INTO stock_movements (variant_id, location_id, kind, on_hand_delta, reserved_delta, reference)
-         SELECT variant_id, location_id, 'receipt', 10000, 0, 'TOP-UP' FROM stock_balances",
-    )
-    .execute(&pool)
-    .await
-    .unwrap();
+    plenty_of_stock(&pool).await;
     for i in 0..ORDERS as usize {
         place(
             &pool,

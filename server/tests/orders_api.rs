@@ -6,14 +6,14 @@ mod common;
 
 use app::integrations::db::{self as keys, KeyBinding};
 use app::integrations::model::Scope;
-use app::inventory::db::stock::{self, Source};
-use app::inventory::model::{Channel, MovementKind};
+use app::inventory::model::Channel;
 use app::orders::approval::{Approver, Condition};
 use app::orders::process::engine;
 use axum::body::Body;
 use axum::http::{Request, StatusCode, header};
 use common::{Response, app, send};
 use serde_json::{Value, json};
+use server::testing as fixtures;
 use sqlx::PgPool;
 use uuid::Uuid;
 
@@ -25,50 +25,15 @@ const NO_CHANNEL: &str = "atl_nochannel00000000000000000000000000000000000000000
 /// SKU `ORD-1` (€10) with 10 units at WH-O; keys for the marketplace and
 /// the web channel, one without the orders scope, one without a channel.
 async fn fixture(pool: &PgPool) {
-    let category: Uuid =
-        sqlx::query_scalar("INSERT INTO categories (slug, name) VALUES ('c', 'C') RETURNING id")
-            .fetch_one(pool)
-            .await
-            .unwrap();
-    let product: Uuid = sqlx::query_scalar(
-        "INSERT INTO products (style_code, slug, name, category_id, price_minor, season)
-         VALUES ('ORD', 'ord', 'Linen shirt', $1, 1000, 'FW26') RETURNING id",
-    )
-    .bind(category)
-    .fetch_one(pool)
-    .await
-    .unwrap();
-    let variant: Uuid = sqlx::query_scalar(
-        "INSERT INTO variants (product_id, sku, colour, colour_hex, size) VALUES ($1, 'ORD-1', 'Sand', '#ddccaa', 'M')
-         RETURNING id",
-    )
-    .bind(product)
-    .fetch_one(pool)
-    .await
-    .unwrap();
-    let location: Uuid = sqlx::query_scalar(
-        "INSERT INTO locations (code, name, kind, country, city, ships_to) VALUES ('WH-O', 'WH-O', 'warehouse', 'IT', 'Milano', '{IT}')
-         RETURNING id",
-    )
-    .fetch_one(pool)
-    .await
-    .unwrap();
-    let mut conn = pool.acquire().await.unwrap();
-    let source = Source {
-        kind: "receipt",
-        reference: "GR",
-        reason: "",
-        actor: None,
-    };
-    stock::receive(
-        &mut conn,
-        location,
-        &[(variant, 10)],
-        MovementKind::Receipt,
-        source,
-    )
-    .await
-    .unwrap();
+    let variants = fixtures::product(pool, "ORD", "Linen shirt", 1000, &["ORD-1".to_owned()])
+        .await
+        .unwrap();
+    let location = fixtures::location(pool, "WH-O", "warehouse", 1, &["IT"])
+        .await
+        .unwrap();
+    fixtures::stock_up(pool, location, &variants, 10)
+        .await
+        .unwrap();
     let orders = [Scope::OrdersRead, Scope::OrdersWrite];
     let bound = |channel| KeyBinding {
         location_id: None,

@@ -195,39 +195,44 @@ async fn record_failure(
 }
 
 /// Runs tasks until `stop` turns true: several of these run in each server
-/// process, and any number of processes can share one database.
-pub async fn work(pool: PgPool, worker: String, mut stop: tokio::sync::watch::Receiver<bool>) {
-    let mut listener = match PgListener::connect_with(&pool).await {
-        Ok(mut listener) => match listener.listen(plan::WAKE_CHANNEL).await {
-            Ok(()) => Some(listener),
-            Err(error) => {
-                tracing::warn!(%error, "order worker cannot listen; polling instead");
-                None
-            }
-        },
-        Err(error) => {
-            tracing::warn!(%error, "order worker cannot listen; polling instead");
-            None
-        }
-    };
+/// process, and any number of processes can share one database. Between
+/// tasks a worker sleeps until `wake` (see [`listen`]) or the next poll.
+pub async fn work(
+    pool: PgPool,
+    worker: String,
+    wake: std::sync::Arc<tokio::sync::Notify>,
+    mut stop: tokio::sync::watch::Receiver<bool>,
+) {
     while !*stop.borrow() {
         match run_next(&pool, &worker).await {
             Ok(Some(_)) => continue,
             Ok(None) => {}
             Err(error) => tracing::warn!(%error, worker, "order worker could not run a step"),
         }
-        let woken = async {
-            match listener.as_mut() {
-                Some(listener) => {
-                    let _ = listener.try_recv().await;
-                }
-                None => std::future::pending::<()>().await,
-            }
-        };
         tokio::select! {
-            _ = woken => {}
+            _ = wake.notified() => {}
             _ = tokio::time::sleep(IDLE_POLL) => {}
             _ = stop.changed() => {}
         }
+    }
+}
+
+/// One `LISTEN` connection per process: each notification wakes one idle
+/// worker (the others keep polling once a second, for retries falling due).
+pub async fn listen(pool: PgPool, wake: std::sync::Arc<tokio::sync::Notify>) {
+    loop {
+        let listened = async {
+            let mut listener = PgListener::connect_with(&pool).await?;
+            listener.listen(plan::WAKE_CHANNEL).await?;
+            loop {
+                listener.recv().await?;
+                wake.notify_one();
+            }
+        };
+        let result: sqlx::Result<()> = listened.await;
+        if let Err(error) = result {
+            tracing::warn!(%error, "order workers lost their wake-up connection; reconnecting");
+        }
+        tokio::time::sleep(IDLE_POLL).await;
     }
 }

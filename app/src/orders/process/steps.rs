@@ -186,7 +186,7 @@ async fn validate(conn: &mut PgConnection, order: &OrderRow) -> Result<StepOutco
         ));
     }
     if problems.is_empty() {
-        set_validation_errors(conn, order.id, &[]).await?;
+        // Errors of an earlier stop were cleared when staff resumed it.
         timeline::change_status(
             conn,
             order.id,
