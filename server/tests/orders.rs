@@ -776,3 +776,71 @@ async fn a_server_killed_mid_processing_loses_nothing_and_repeats_nothing(pool: 
     );
     assert_eq!(drift(&pool).await, (0, 0));
 }
+
+#[sqlx::test(migrator = "server::database::MIGRATOR")]
+async fn cancelling_lines_releases_their_stock_until_the_warehouse_starts(pool: PgPool) {
+    let w = world(&pool).await;
+    let (order, number) = place(
+        &pool,
+        &request(Channel::Marketplace, &[(&w.skus[0], 2), (&w.skus[1], 1)]),
+    )
+    .await;
+    drain(&pool).await;
+    assert_eq!(reserved(&pool, order).await, 3);
+    let staff = Actor::Staff(w.staff);
+    let no_reason = actions::cancel_lines(&pool, &number, &[1], " ", staff).await;
+    assert!(no_reason.is_err());
+    let unknown = actions::cancel_lines(&pool, &number, &[9], "typo", staff).await;
+    assert!(unknown.is_err());
+    actions::cancel_lines(&pool, &number, &[1], "customer asked", staff)
+        .await
+        .unwrap();
+    assert_eq!(
+        reserved(&pool, order).await,
+        1,
+        "line 1's two units are back"
+    );
+    assert_eq!(status(&pool, order).await, "submitted");
+    assert_eq!(
+        parts(&pool, order).await,
+        [("WH-A".to_owned(), "submitted".to_owned(), 1)]
+    );
+    let again = actions::cancel_lines(&pool, &number, &[1], "twice", staff).await;
+    assert!(again.is_err(), "a cancelled line cannot be cancelled again");
+
+    // Once the warehouse has started, lines stay.
+    let request: String =
+        sqlx::query_scalar("SELECT number FROM fulfilment_requests WHERE order_id = $1")
+            .bind(order)
+            .fetch_one(&pool)
+            .await
+            .unwrap();
+    let mut conn = pool.acquire().await.unwrap();
+    fulfilment::start_picking(&mut conn, &request, None)
+        .await
+        .unwrap();
+    let late = actions::cancel_lines(&pool, &number, &[2], "too late", staff).await;
+    assert!(late.is_err());
+    assert_eq!(reserved(&pool, order).await, 1);
+    assert_eq!(drift(&pool).await, (0, 0));
+}
+
+#[sqlx::test(migrator = "server::database::MIGRATOR")]
+async fn cancelling_every_line_cancels_the_order(pool: PgPool) {
+    let w = world(&pool).await;
+    let (order, number) = place(&pool, &request(Channel::Web, &[(&w.skus[0], 6)])).await;
+    drain(&pool).await;
+    assert_eq!(parts(&pool, order).await.len(), 2);
+    actions::cancel_lines(&pool, &number, &[1], "changed mind", Actor::Staff(w.staff))
+        .await
+        .unwrap();
+    assert_eq!(status(&pool, order).await, "cancelled");
+    assert_eq!(reserved(&pool, order).await, 0);
+    let open: i64 = sqlx::query_scalar("SELECT count(*) FROM order_tasks WHERE order_id = $1 AND state NOT IN ('done', 'cancelled')")
+        .bind(order)
+        .fetch_one(&pool)
+        .await
+        .unwrap();
+    assert_eq!(open, 0);
+    assert_eq!(drift(&pool).await, (0, 0));
+}

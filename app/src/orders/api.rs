@@ -169,6 +169,31 @@ pub async fn cancel_order(number: String, reason: String) -> Result<(), AppError
     Ok(())
 }
 
+/// `lines` are the line numbers ticked on the order page.
+#[server]
+pub async fn cancel_order_lines(
+    number: String,
+    #[server(default)] lines: Vec<String>,
+    reason: String,
+) -> Result<(), AppError> {
+    let user = order_staff().await?;
+    let line_nos = lines
+        .iter()
+        .map(|l| l.trim().parse::<i32>())
+        .collect::<Result<Vec<_>, _>>()
+        .map_err(|_| AppError::field("lines", "invalid", "Choose lines of this order."))?;
+    actions::cancel_lines(
+        &pool()?,
+        number.trim(),
+        &line_nos,
+        &reason,
+        Actor::Staff(user.id),
+    )
+    .await?;
+    leptos_axum::redirect(&order_path(&number));
+    Ok(())
+}
+
 #[server]
 pub async fn choose_order_location(number: String, location: String) -> Result<(), AppError> {
     let user = order_staff().await?;

@@ -33,9 +33,9 @@ struct PartLineDb {
     location_name: String,
     status: String,
     planned_ship_date: Option<time::Date>,
-    line_no: i32,
-    sku: String,
-    quantity: i32,
+    line_no: Option<i32>,
+    sku: Option<String>,
+    quantity: Option<i32>,
     reserved: bool,
 }
 
@@ -119,8 +119,8 @@ async fn parts(db: impl PgExecutor<'_>, order_id: Uuid) -> sqlx::Result<Vec<Orde
                 fl.line_no, v.sku, fl.quantity, fl.reservation_id IS NOT NULL AS reserved
          FROM fulfilment_requests fr
          JOIN locations l ON l.id = fr.location_id
-         JOIN fulfilment_lines fl ON fl.fulfilment_request_id = fr.id
-         JOIN variants v ON v.id = fl.variant_id
+         LEFT JOIN fulfilment_lines fl ON fl.fulfilment_request_id = fr.id
+         LEFT JOIN variants v ON v.id = fl.variant_id
          WHERE fr.order_id = $1 ORDER BY fr.number, fl.line_no",
     )
     .bind(order_id)
@@ -128,21 +128,25 @@ async fn parts(db: impl PgExecutor<'_>, order_id: Uuid) -> sqlx::Result<Vec<Orde
     .await?;
     let mut parts: Vec<OrderPart> = Vec::new();
     for row in rows {
-        let line = OrderPartLine {
-            line_no: row.line_no,
-            sku: row.sku,
-            quantity: row.quantity,
-            reserved: row.reserved,
+        // A request whose lines were all cancelled has none left.
+        let line = match (row.line_no, row.sku, row.quantity) {
+            (Some(line_no), Some(sku), Some(quantity)) => Some(OrderPartLine {
+                line_no,
+                sku,
+                quantity,
+                reserved: row.reserved,
+            }),
+            _ => None,
         };
         match parts.last_mut() {
-            Some(part) if part.number == row.number => part.lines.push(line),
+            Some(part) if part.number == row.number => part.lines.extend(line),
             _ => parts.push(OrderPart {
                 number: row.number,
                 location: row.location,
                 location_name: row.location_name,
                 status: row.status,
                 planned_ship_date: row.planned_ship_date,
-                lines: vec![line],
+                lines: line.into_iter().collect(),
             }),
         }
     }

@@ -7,7 +7,8 @@ use crate::fulfilment::model::request_path;
 use crate::fulfilment::pages::format_when;
 use crate::inventory::pages::components::long_date;
 use crate::orders::api::{
-    CancelOrder, ChooseOrderLocation, DecideOrderApproval, HoldOrder, ResumeOrder, get_order_view,
+    CancelOrder, CancelOrderLines, ChooseOrderLocation, DecideOrderApproval, HoldOrder,
+    ResumeOrder, get_order_view,
 };
 use crate::orders::lifecycle::{OrderStatus, TaskKind};
 use crate::orders::model::{OrderDetail, OrderView, PlanTask, RoutingView, TimelineEntry};
@@ -27,6 +28,7 @@ struct Actions {
     resume: ServerAction<ResumeOrder>,
     hold: ServerAction<HoldOrder>,
     cancel: ServerAction<CancelOrder>,
+    cancel_lines: ServerAction<CancelOrderLines>,
     choose: ServerAction<ChooseOrderLocation>,
 }
 
@@ -36,6 +38,7 @@ impl Actions {
             + self.resume.version().get()
             + self.hold.version().get()
             + self.cancel.version().get()
+            + self.cancel_lines.version().get()
             + self.choose.version().get()
     }
 
@@ -46,6 +49,7 @@ impl Actions {
                 self.resume.value().get().and_then(Result::err),
                 self.hold.value().get().and_then(Result::err),
                 self.cancel.value().get().and_then(Result::err),
+                self.cancel_lines.value().get().and_then(Result::err),
                 self.choose.value().get().and_then(Result::err),
             ]
             .into_iter()
@@ -63,6 +67,7 @@ pub fn OrderPage() -> impl IntoView {
         resume: ServerAction::new(),
         hold: ServerAction::new(),
         cancel: ServerAction::new(),
+        cancel_lines: ServerAction::new(),
         choose: ServerAction::new(),
     };
     let view = Resource::new(
@@ -175,7 +180,7 @@ fn Order(view: OrderView, actions: Actions) -> impl IntoView {
             })}
         </section>
         <Approvals order=order.clone() actions/>
-        <Lines order=order.clone()/>
+        <Lines order=order.clone() action=actions.cancel_lines open/>
         <Parts order=order.clone()/>
         {routing.map(|routing| view! { <Routing routing/> })}
         <Plan plan/>
@@ -251,35 +256,57 @@ pub fn ApprovalButtons(
     }
 }
 
+/// The lines; while the order is open, lines can be ticked and cancelled.
 #[component]
-fn Lines(order: OrderDetail) -> impl IntoView {
+fn Lines(order: OrderDetail, action: ServerAction<CancelOrderLines>, open: bool) -> impl IntoView {
+    let number = order.number.clone();
     view! {
         <section class="card" aria-labelledby="lines-heading">
             <h2 id="lines-heading">"Lines"</h2>
-            <div class="table-wrap">
-                <table class="table">
-                    <thead>
-                        <tr>
-                            <th scope="col" class="num">"#"</th><th scope="col">"SKU"</th><th scope="col">"Item"</th>
-                            <th scope="col" class="num">"Qty"</th><th scope="col" class="num">"Cancelled"</th>
-                            <th scope="col" class="num">"Price"</th><th scope="col">"Planned ship date"</th>
-                        </tr>
-                    </thead>
-                    <tbody>
-                        {order.lines.iter().cloned().map(|l| view! {
+            <ActionForm action attr:aria-label="Cancel lines">
+                <input type="hidden" name="number" value=number/>
+                <div class="table-wrap">
+                    <table class="table">
+                        <thead>
                             <tr>
-                                <td class="num">{l.line_no}</td>
-                                <td><a href=format!("/admin/inventory/sku/{}", l.sku)>{l.sku.clone()}</a></td>
-                                <td>{l.description}</td>
-                                <td class="num">{l.quantity}</td>
-                                <td class="num">{l.cancelled_quantity}</td>
-                                <td class="num">{format_money(l.unit_price_minor, &order.currency)}</td>
-                                <td>{l.planned_ship_date.map(long_date).unwrap_or_else(|| "—".into())}</td>
+                                {open.then(|| view! { <th scope="col"><span class="visually-hidden">"Cancel"</span></th> })}
+                                <th scope="col" class="num">"#"</th><th scope="col">"SKU"</th><th scope="col">"Item"</th>
+                                <th scope="col" class="num">"Qty"</th><th scope="col" class="num">"Cancelled"</th>
+                                <th scope="col" class="num">"Price"</th><th scope="col">"Planned ship date"</th>
                             </tr>
-                        }).collect_view()}
-                    </tbody>
-                </table>
-            </div>
+                        </thead>
+                        <tbody>
+                            {order.lines.iter().cloned().map(|l| {
+                                let cancellable = open && l.cancelled_quantity < l.quantity;
+                                view! {
+                                    <tr>
+                                        {open.then(|| view! {
+                                            <td>{cancellable.then(|| view! {
+                                                <input type="checkbox" name="lines[]" value=l.line_no.to_string()
+                                                    aria-label=format!("Cancel line {}", l.line_no)/>
+                                            })}</td>
+                                        })}
+                                        <td class="num">{l.line_no}</td>
+                                        <td><a href=format!("/admin/inventory/sku/{}", l.sku)>{l.sku.clone()}</a></td>
+                                        <td>{l.description}</td>
+                                        <td class="num">{l.quantity}</td>
+                                        <td class="num">{l.cancelled_quantity}</td>
+                                        <td class="num">{format_money(l.unit_price_minor, &order.currency)}</td>
+                                        <td>{l.planned_ship_date.map(long_date).unwrap_or_else(|| "—".into())}</td>
+                                    </tr>
+                                }
+                            }).collect_view()}
+                        </tbody>
+                    </table>
+                </div>
+                {open.then(|| view! {
+                    <div class="inline-form">
+                        <label for="cancel-lines-reason">"Cancel the ticked lines because"</label>
+                        <input id="cancel-lines-reason" name="reason" placeholder="e.g. out of stock for too long"/>
+                        <SubmitButton label="Cancel lines" busy_label="Cancelling…" pending=action.pending() class="button"/>
+                    </div>
+                })}
+            </ActionForm>
             <p class="muted">{format!("Ships to {}, {} {}, {}", order.ship_to.name, order.ship_to.postal_code, order.ship_to.city, order.ship_to.country)}</p>
         </section>
     }

@@ -456,3 +456,185 @@ pub async fn fulfilment_progressed(
     }
     Ok(())
 }
+
+/// Cancels whole lines whose goods have not started leaving: their stock
+/// and promises are released, they leave their fulfilment requests (a
+/// request left empty is cancelled with its plan), and when no line is
+/// left the order is cancelled.
+pub async fn cancel_lines(
+    pool: &PgPool,
+    number: &str,
+    line_nos: &[i32],
+    reason: &str,
+    actor: Actor,
+) -> Result<(), AppError> {
+    let reason = reason.split_whitespace().collect::<Vec<_>>().join(" ");
+    if reason.is_empty() {
+        return Err(AppError::field(
+            "reason",
+            "required",
+            "Say why the lines are cancelled.",
+        ));
+    }
+    if line_nos.is_empty() {
+        return Err(AppError::field(
+            "lines",
+            "required",
+            "Choose the lines to cancel.",
+        ));
+    }
+    let mut tx = pool.begin().await?;
+    let order_id = order_id_of(&mut tx, number).await?;
+    let order = lock_order(&mut tx, order_id).await?;
+    if order.status().is_terminal() {
+        return Err(AppError::Conflict(format!(
+            "The order is {}.",
+            order.status().label().to_lowercase()
+        )));
+    }
+    // The warehouse cannot start on these requests while lines leave them.
+    sqlx::query("SELECT 1 FROM fulfilment_requests WHERE order_id = $1 ORDER BY id FOR UPDATE")
+        .bind(order_id)
+        .execute(&mut *tx)
+        .await?;
+    // Lines that exist, are not cancelled, and whose requests are untouched.
+    let blocked: Vec<(i32, String)> = sqlx::query_as(
+        "SELECT l.line_no, coalesce(min(fr.status) FILTER (WHERE fr.status NOT IN ('planned', 'submitted', 'cancelled')), '')
+         FROM order_lines l
+         LEFT JOIN fulfilment_lines fl ON fl.order_id = l.order_id AND fl.line_no = l.line_no
+         LEFT JOIN fulfilment_requests fr ON fr.id = fl.fulfilment_request_id
+         WHERE l.order_id = $1 AND l.line_no = ANY($2)
+         GROUP BY l.line_no, l.quantity, l.cancelled_quantity
+         HAVING l.cancelled_quantity = l.quantity
+             OR bool_or(fr.status NOT IN ('planned', 'submitted', 'cancelled'))",
+    )
+    .bind(order_id)
+    .bind(line_nos)
+    .fetch_all(&mut *tx)
+    .await?;
+    if let Some((line, status)) = blocked.first() {
+        let why = if status.is_empty() {
+            "is already cancelled".to_owned()
+        } else {
+            format!("is {status} already")
+        };
+        return Err(AppError::Conflict(format!(
+            "Line {line} {why}: it cannot be cancelled (create a return instead)."
+        )));
+    }
+    let known: i64 = sqlx::query_scalar(
+        "SELECT count(*) FROM order_lines WHERE order_id = $1 AND line_no = ANY($2)",
+    )
+    .bind(order_id)
+    .bind(line_nos)
+    .fetch_one(&mut *tx)
+    .await?;
+    if known as usize != line_nos.len() {
+        return Err(AppError::field(
+            "lines",
+            "unknown",
+            "Choose lines of this order.",
+        ));
+    }
+    let staff = match actor {
+        Actor::Staff(id) => Some(id),
+        _ => None,
+    };
+    let held: Vec<Uuid> = sqlx::query_scalar(
+        "SELECT id FROM reservations WHERE order_id = $1 AND line_no = ANY($2) AND state = 'active'",
+    )
+    .bind(order_id)
+    .bind(line_nos)
+    .fetch_all(&mut *tx)
+    .await?;
+    for reservation in held {
+        crate::inventory::db::reservations::release(
+            &mut tx,
+            reservation,
+            crate::inventory::db::reservations::Closing::Released,
+            &order.number,
+            staff,
+        )
+        .await?;
+    }
+    sqlx::query("UPDATE supply_promises SET state = 'released' WHERE order_id = $1 AND line_no = ANY($2) AND state = 'active'")
+        .bind(order_id)
+        .bind(line_nos)
+        .execute(&mut *tx)
+        .await?;
+    sqlx::query("DELETE FROM fulfilment_lines WHERE order_id = $1 AND line_no = ANY($2)")
+        .bind(order_id)
+        .bind(line_nos)
+        .execute(&mut *tx)
+        .await?;
+    let emptied: Vec<Uuid> = sqlx::query_scalar(
+        "UPDATE fulfilment_requests fr SET status = 'cancelled', updated_at = now()
+         WHERE fr.order_id = $1 AND fr.status IN ('planned', 'submitted')
+           AND NOT EXISTS (SELECT 1 FROM fulfilment_lines fl WHERE fl.fulfilment_request_id = fr.id)
+         RETURNING fr.id",
+    )
+    .bind(order_id)
+    .fetch_all(&mut *tx)
+    .await?;
+    sqlx::query(
+        "UPDATE order_tasks SET state = 'cancelled', waiting_for = ''
+         WHERE fulfilment_request_id = ANY($1) AND state IN ('blocked', 'ready', 'waiting', 'failed')",
+    )
+    .bind(&emptied)
+    .execute(&mut *tx)
+    .await?;
+    sqlx::query(
+        "UPDATE order_lines SET cancelled_quantity = quantity WHERE order_id = $1 AND line_no = ANY($2)",
+    )
+    .bind(order_id)
+    .bind(line_nos)
+    .execute(&mut *tx)
+    .await?;
+    let mut sorted = line_nos.to_vec();
+    sorted.sort_unstable();
+    let list = sorted
+        .iter()
+        .map(i32::to_string)
+        .collect::<Vec<_>>()
+        .join(", ");
+    let text = format!(
+        "Line{} {list} cancelled: {reason}. Reserved stock released.",
+        if sorted.len() == 1 { "" } else { "s" }
+    );
+    timeline::record(
+        &mut tx,
+        order_id,
+        actor,
+        Event::new("lines_cancelled", &text),
+    )
+    .await?;
+    let left: i64 = sqlx::query_scalar(
+        "SELECT count(*) FROM order_lines WHERE order_id = $1 AND cancelled_quantity < quantity",
+    )
+    .bind(order_id)
+    .fetch_one(&mut *tx)
+    .await?;
+    if left == 0 {
+        steps::cancel_order(
+            &mut tx,
+            order_id,
+            order.status(),
+            actor,
+            "Every line is cancelled.",
+        )
+        .await
+        .map_err(step_error)?;
+    } else {
+        // The rest may now be complete (e.g. the cancelled part was all that was left to ship).
+        let any_request: Option<Uuid> =
+            sqlx::query_scalar("SELECT id FROM fulfilment_requests WHERE order_id = $1 LIMIT 1")
+                .bind(order_id)
+                .fetch_optional(&mut *tx)
+                .await?;
+        if let Some(request) = any_request {
+            fulfilment_progressed(&mut tx, order_id, request, false, staff).await?;
+        }
+    }
+    tx.commit().await?;
+    Ok(())
+}

@@ -212,7 +212,11 @@ pub async fn work(
         tokio::select! {
             _ = wake.notified() => {}
             _ = tokio::time::sleep(IDLE_POLL) => {}
-            _ = stop.changed() => {}
+            // Stopped, or nobody can stop it any more (the server is going).
+            changed = stop.changed() => if changed.is_err() { break },
+        }
+        if pool.is_closed() {
+            break;
         }
     }
 }
