@@ -32,6 +32,24 @@ async fn order_id_of(conn: &mut PgConnection, number: &str) -> Result<Uuid, AppE
         .ok_or_else(|| AppError::NotFound("Order".into()))
 }
 
+/// The order with this number, locked for the caller's transaction.
+async fn lock_by_number(
+    conn: &mut PgConnection,
+    number: &str,
+) -> Result<steps::OrderRow, AppError> {
+    let order_id = order_id_of(conn, number).await?;
+    Ok(lock_order(conn, order_id).await?)
+}
+
+/// A reason staff must give, with its spacing tidied.
+fn required_reason(reason: &str, asked: &str) -> Result<String, AppError> {
+    let reason = reason.split_whitespace().collect::<Vec<_>>().join(" ");
+    if reason.is_empty() {
+        return Err(AppError::field("reason", "required", asked));
+    }
+    Ok(reason)
+}
+
 /// Records a decision on one approval of an order (staff in the inbox, or
 /// an external system through the API); the order's approval step then
 /// evaluates again.
@@ -99,8 +117,8 @@ pub async fn decide_approval(
 /// runs again (and a risk review counts as cleared), failed steps retry.
 pub async fn resume(pool: &PgPool, number: &str, staff: Uuid) -> Result<(), AppError> {
     let mut tx = pool.begin().await?;
-    let order_id = order_id_of(&mut tx, number).await?;
-    let order = lock_order(&mut tx, order_id).await?;
+    let order = lock_by_number(&mut tx, number).await?;
+    let order_id = order.id;
     if order.status() == OrderStatus::Invalid {
         // Stopped by the risk check (validation itself had passed): the
         // review clears it. Stopped by validation: it runs again.
@@ -177,17 +195,14 @@ pub async fn set_hold(
     reason: &str,
     staff: Uuid,
 ) -> Result<(), AppError> {
-    let reason = reason.split_whitespace().collect::<Vec<_>>().join(" ");
-    if hold && reason.is_empty() {
-        return Err(AppError::field(
-            "reason",
-            "required",
-            "Say why the order is held.",
-        ));
-    }
+    let reason = if hold {
+        required_reason(reason, "Say why the order is held.")?
+    } else {
+        String::new()
+    };
     let mut tx = pool.begin().await?;
-    let order_id = order_id_of(&mut tx, number).await?;
-    let order = lock_order(&mut tx, order_id).await?;
+    let order = lock_by_number(&mut tx, number).await?;
+    let order_id = order.id;
     if order.status().is_terminal() {
         return Err(AppError::Conflict(format!(
             "The order is {}; there is nothing to hold.",
@@ -244,17 +259,10 @@ pub async fn cancel(
     reason: &str,
     actor: Actor,
 ) -> Result<(), AppError> {
-    let reason = reason.split_whitespace().collect::<Vec<_>>().join(" ");
-    if reason.is_empty() {
-        return Err(AppError::field(
-            "reason",
-            "required",
-            "Say why the order is cancelled.",
-        ));
-    }
+    let reason = required_reason(reason, "Say why the order is cancelled.")?;
     let mut tx = pool.begin().await?;
-    let order_id = order_id_of(&mut tx, number).await?;
-    let order = lock_order(&mut tx, order_id).await?;
+    let order = lock_by_number(&mut tx, number).await?;
+    let order_id = order.id;
     let status = order.status();
     if !lifecycle::can_transition(status, OrderStatus::Cancelled) {
         return Err(AppError::Conflict(format!(
@@ -296,8 +304,8 @@ pub async fn choose_location(
     staff: Uuid,
 ) -> Result<(), AppError> {
     let mut tx = pool.begin().await?;
-    let order_id = order_id_of(&mut tx, number).await?;
-    let order = lock_order(&mut tx, order_id).await?;
+    let order = lock_by_number(&mut tx, number).await?;
+    let order_id = order.id;
     if !matches!(
         order.status(),
         OrderStatus::CheckAnnounced | OrderStatus::NotAnnounced
@@ -468,14 +476,7 @@ pub async fn cancel_lines(
     reason: &str,
     actor: Actor,
 ) -> Result<(), AppError> {
-    let reason = reason.split_whitespace().collect::<Vec<_>>().join(" ");
-    if reason.is_empty() {
-        return Err(AppError::field(
-            "reason",
-            "required",
-            "Say why the lines are cancelled.",
-        ));
-    }
+    let reason = required_reason(reason, "Say why the lines are cancelled.")?;
     if line_nos.is_empty() {
         return Err(AppError::field(
             "lines",
@@ -484,8 +485,8 @@ pub async fn cancel_lines(
         ));
     }
     let mut tx = pool.begin().await?;
-    let order_id = order_id_of(&mut tx, number).await?;
-    let order = lock_order(&mut tx, order_id).await?;
+    let order = lock_by_number(&mut tx, number).await?;
+    let order_id = order.id;
     if order.status().is_terminal() {
         return Err(AppError::Conflict(format!(
             "The order is {}.",
