@@ -18,6 +18,14 @@ pub enum Actor {
 }
 
 impl Actor {
+    /// The staff member, when staff acted (stock movements record who).
+    pub fn staff_id(self) -> Option<Uuid> {
+        match self {
+            Actor::Staff(id) => Some(id),
+            _ => None,
+        }
+    }
+
     fn kind(self) -> &'static str {
         match self {
             Actor::Staff(_) => "staff",

@@ -75,10 +75,8 @@ pub async fn decide_approval(
         .unwrap_or_default();
     approval::may_decide(&steps, reason_code).map_err(|e| AppError::Conflict(e.to_string()))?;
     let comment = comment.split_whitespace().collect::<Vec<_>>().join(" ");
-    let (staff, via) = match actor {
-        Actor::Staff(id) => (Some(id), "staff"),
-        _ => (None, "api"),
-    };
+    let staff = actor.staff_id();
+    let via = if staff.is_some() { "staff" } else { "api" };
     sqlx::query(
         "UPDATE order_approvals SET decision = $3, decided_by = $4, decided_via = $5, decided_at = now(), comment = $6
          WHERE order_id = $1 AND reason_code = $2 AND decision = 'pending'
@@ -537,32 +535,8 @@ pub async fn cancel_lines(
             "Choose lines of this order.",
         ));
     }
-    let staff = match actor {
-        Actor::Staff(id) => Some(id),
-        _ => None,
-    };
-    let held: Vec<Uuid> = sqlx::query_scalar(
-        "SELECT id FROM reservations WHERE order_id = $1 AND line_no = ANY($2) AND state = 'active'",
-    )
-    .bind(order_id)
-    .bind(line_nos)
-    .fetch_all(&mut *tx)
-    .await?;
-    for reservation in held {
-        crate::inventory::db::reservations::release(
-            &mut tx,
-            reservation,
-            crate::inventory::db::reservations::Closing::Released,
-            &order.number,
-            staff,
-        )
-        .await?;
-    }
-    sqlx::query("UPDATE supply_promises SET state = 'released' WHERE order_id = $1 AND line_no = ANY($2) AND state = 'active'")
-        .bind(order_id)
-        .bind(line_nos)
-        .execute(&mut *tx)
-        .await?;
+    let staff = actor.staff_id();
+    steps::release_holds(&mut tx, order_id, Some(line_nos), &order.number, staff).await?;
     sqlx::query("DELETE FROM fulfilment_lines WHERE order_id = $1 AND line_no = ANY($2)")
         .bind(order_id)
         .bind(line_nos)

@@ -63,7 +63,8 @@ pub async fn run_next(pool: &PgPool, worker: &str) -> sqlx::Result<Option<Ran>> 
                 if ran.steps < CHAIN_LIMIT {
                     next = chain(&mut tx, &task, &readied).await?;
                 }
-                if next.is_none() && readied.iter().any(|r| Some(r.id) != next.map(|n| n.id)) {
+                // Readied tasks this transaction will not run itself: wake a worker.
+                if readied.iter().any(|r| Some(r.id) != next.map(|n| n.id)) {
                     plan::wake(&mut tx).await?;
                 }
             }

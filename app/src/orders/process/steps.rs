@@ -786,6 +786,36 @@ async fn notify_shipped(
 // ---------------------------------------------------------------------------
 // Ending an order
 
+/// Gives back what an order (or some of its lines) holds: its active
+/// reservations (through the ledger) and its promises on incoming supply.
+pub async fn release_holds(
+    conn: &mut PgConnection,
+    order_id: Uuid,
+    lines: Option<&[i32]>,
+    reference: &str,
+    staff: Option<Uuid>,
+) -> sqlx::Result<()> {
+    let held: Vec<Uuid> = sqlx::query_scalar(
+        "SELECT id FROM reservations WHERE order_id = $1 AND state = 'active' AND ($2::int[] IS NULL OR line_no = ANY($2))",
+    )
+    .bind(order_id)
+    .bind(lines)
+    .fetch_all(&mut *conn)
+    .await?;
+    for reservation in held {
+        reservations::release(conn, reservation, Closing::Released, reference, staff).await?;
+    }
+    sqlx::query(
+        "UPDATE supply_promises SET state = 'released'
+         WHERE order_id = $1 AND state = 'active' AND ($2::int[] IS NULL OR line_no = ANY($2))",
+    )
+    .bind(order_id)
+    .bind(lines)
+    .execute(&mut *conn)
+    .await?;
+    Ok(())
+}
+
 /// Cancels what is left of an order: releases its reservations and
 /// promises, cancels its requests that have not shipped, and moves it to
 /// `cancelled`. Used by routing (nothing can deliver), approval (declined)
@@ -801,24 +831,7 @@ pub async fn cancel_order(
         .bind(order_id)
         .fetch_one(&mut *conn)
         .await?;
-    let active: Vec<Uuid> =
-        sqlx::query_scalar("SELECT id FROM reservations WHERE order_id = $1 AND state = 'active'")
-            .bind(order_id)
-            .fetch_all(&mut *conn)
-            .await?;
-    let staff = match actor {
-        Actor::Staff(id) => Some(id),
-        _ => None,
-    };
-    for reservation in active {
-        reservations::release(conn, reservation, Closing::Released, &number, staff).await?;
-    }
-    sqlx::query(
-        "UPDATE supply_promises SET state = 'released' WHERE order_id = $1 AND state = 'active'",
-    )
-    .bind(order_id)
-    .execute(&mut *conn)
-    .await?;
+    release_holds(conn, order_id, None, &number, actor.staff_id()).await?;
     sqlx::query(
         "UPDATE fulfilment_requests SET status = 'cancelled', updated_at = now()
          WHERE order_id = $1 AND status IN ('planned', 'submitted', 'picking', 'packed')",
