@@ -15,6 +15,7 @@ pub mod integrations;
 pub mod inventory;
 pub mod listing;
 pub mod orders;
+pub mod payments;
 pub mod ui;
 pub mod wholesale;
 

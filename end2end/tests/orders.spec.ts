@@ -98,3 +98,68 @@ test("an administrator changes a channel's routing policy and a bad value is nam
   await page.reload();
   await expect(page.locator("section#store").getByLabel("Ship within (days)")).toHaveValue("5");
 });
+
+test("a return goes from request to refund, with a printable label, and its goods come back into stock", async ({ page }) => {
+  await page.goto("/sign-in?next=%2Fadmin%2Forders%3Fstatus%3Dshipped");
+  await signIn(page, "admin@atelier.example");
+  await hydrated(page);
+  const link = page.locator("table tbody tr td a").first();
+  const number = ((await link.textContent()) ?? "").trim();
+  await link.click();
+  await expect(page.getByRole("heading", { level: 1 })).toContainText(number);
+  await expect(page.getByRole("heading", { name: /^Payment/ })).toContainText("captured");
+  await hydrated(page);
+
+  const form = page.getByRole("form", { name: "Create a return" });
+  await form.getByLabel("Units of line 1 to return").fill("1");
+  await form.getByLabel("Note").fill("Customer wrote in");
+  await form.getByRole("button", { name: "Create return" }).click();
+  const card = page.getByRole("article", { name: /^Return RMA-/ });
+  await expect(card).toContainText("Requested", { timeout: 20_000 });
+  const rma = ((await card.getByRole("heading").textContent()) ?? "").match(/RMA-\d+/)?.[0] ?? "";
+  expect(rma).toMatch(/^RMA-\d+$/);
+
+  await card.getByRole("button", { name: "Approve and send label" }).click();
+  await expect(card).toContainText("Approved, label sent");
+  await card.getByRole("link", { name: "Return note and label" }).click();
+  await expect(page.getByRole("heading", { name: "Return note" })).toBeVisible();
+  await expect(page.getByRole("img", { name: `Barcode of ${rma}` }).locator("svg")).toBeVisible();
+  await expect(page.getByRole("img", { name: `QR code of ${rma}` }).locator("svg")).toBeVisible();
+
+  await page.goto(`/admin/orders/${number}`);
+  await hydrated(page);
+  await card.getByRole("button", { name: "Mark received" }).click();
+  await expect(card).toContainText("Received");
+  await card.getByRole("button", { name: "Record inspection" }).click();
+  await expect(card).toContainText("Inspected");
+  await card.getByRole("button", { name: "Refund" }).click();
+  await expect(card).toContainText("Refunded");
+  await expect(page.locator("ol.timeline")).toContainText(`Return ${rma} closed with its refund`);
+  await expect(page.getByRole("heading", { name: /^Payment/ })).toContainText("refunded");
+
+  // Restocked through the ledger, with the return as the reference.
+  await page.goto(`/admin/inventory/movements?q=${rma}`);
+  await expect(page.getByRole("cell", { name: /return/i }).first()).toBeVisible();
+});
+
+test("staff hold and release several orders at once from the desk", async ({ page }) => {
+  await page.goto("/sign-in?next=%2Fadmin%2Forders%3Fstatus%3Dsubmitted%26channel%3Dmarketplace");
+  await signIn(page, "service@atelier.example");
+  await hydrated(page);
+  const ticks = page.getByRole("checkbox", { name: /^Tick AT-/ });
+  await expect(ticks).toHaveCount(2);
+  await ticks.nth(0).check();
+  await ticks.nth(1).check();
+  await page.getByLabel("With the ticked orders").selectOption("hold");
+  await page.getByLabel("Reason").fill("Marketplace paused payouts");
+  await page.getByRole("button", { name: "Apply" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "2 orders held." })).toBeVisible();
+  await expect(page.locator("tbody .badge.status-held")).toHaveCount(2);
+
+  await page.getByRole("checkbox", { name: /^Tick AT-/ }).nth(0).check();
+  await page.getByRole("checkbox", { name: /^Tick AT-/ }).nth(1).check();
+  await page.getByLabel("With the ticked orders").selectOption("release");
+  await page.getByRole("button", { name: "Apply" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "2 orders released." })).toBeVisible();
+  await expect(page.locator("tbody .badge.status-held")).toHaveCount(0);
+});

@@ -9,7 +9,6 @@ use app::inventory::db::stock;
 use axum::body::Body;
 use axum::http::{Request, StatusCode, header};
 use common::{Response, app, send};
-use serde_json::Value;
 use sqlx::PgPool;
 use uuid::Uuid;
 
@@ -137,10 +136,6 @@ async fn post_counts(
     send(app, request.body(Body::from(body.to_owned())).unwrap()).await
 }
 
-fn json_of(response: &Response) -> Value {
-    serde_json::from_str(&response.body).unwrap_or_else(|_| panic!("not JSON: {}", response.body))
-}
-
 async fn on_hand(pool: &PgPool, f: &Fixture) -> i32 {
     sqlx::query_scalar(
         "SELECT on_hand FROM stock_balances WHERE variant_id = $1 AND location_id = $2",
@@ -165,7 +160,7 @@ async fn stock_needs_a_valid_key_with_the_right_scope(pool: PgPool) {
     let app = app(&pool);
     let missing = get_stock(&app, "?sku=API-1", None).await;
     assert_eq!(missing.status, StatusCode::UNAUTHORIZED);
-    assert_eq!(json_of(&missing)["error"]["code"], "unauthorized");
+    assert_eq!(missing.json()["error"]["code"], "unauthorized");
     let wrong = get_stock(
         &app,
         "?sku=API-1",
@@ -176,7 +171,7 @@ async fn stock_needs_a_valid_key_with_the_right_scope(pool: PgPool) {
     let no_scope = get_stock(&app, "?sku=API-1", Some(ELSEWHERE)).await;
     assert_eq!(no_scope.status, StatusCode::FORBIDDEN);
     assert!(
-        json_of(&no_scope)["error"]["message"]
+        no_scope.json()["error"]["message"]
             .as_str()
             .unwrap()
             .contains("stock:read")
@@ -199,7 +194,7 @@ async fn stock_answers_availability_per_location_and_by_date(pool: PgPool) {
     let app = app(&pool);
     let response = get_stock(&app, "?sku=API-1", Some(READER)).await;
     assert_eq!(response.status, StatusCode::OK, "{}", response.body);
-    let body = json_of(&response);
+    let body = response.json();
     assert_eq!(body["sku"], "API-1");
     assert_eq!(body["available"], 10);
     let location = body["locations"]
@@ -218,10 +213,10 @@ async fn stock_answers_availability_per_location_and_by_date(pool: PgPool) {
 
     let missing = get_stock(&app, "", Some(READER)).await;
     assert_eq!(missing.status, StatusCode::BAD_REQUEST);
-    assert_eq!(json_of(&missing)["error"]["code"], "sku_required");
+    assert_eq!(missing.json()["error"]["code"], "sku_required");
     let unknown = get_stock(&app, "?sku=NOPE", Some(READER)).await;
     assert_eq!(unknown.status, StatusCode::NOT_FOUND);
-    assert_eq!(json_of(&unknown)["error"]["code"], "unknown_sku");
+    assert_eq!(unknown.json()["error"]["code"], "unknown_sku");
 }
 
 #[sqlx::test(migrator = "server::database::MIGRATOR")]
@@ -233,14 +228,11 @@ async fn bad_count_reports_are_refused_and_write_nothing(pool: PgPool) {
 
     let no_key = post_counts(&app, WRITER, None, good).await;
     assert_eq!(no_key.status, StatusCode::BAD_REQUEST);
-    assert_eq!(
-        json_of(&no_key)["error"]["code"],
-        "idempotency_key_required"
-    );
+    assert_eq!(no_key.json()["error"]["code"], "idempotency_key_required");
 
     let broken = post_counts(&app, WRITER, Some("k1"), "{not json").await;
     assert_eq!(broken.status, StatusCode::BAD_REQUEST);
-    assert_eq!(json_of(&broken)["error"]["code"], "invalid_json");
+    assert_eq!(broken.json()["error"]["code"], "invalid_json");
 
     let negative = post_counts(
         &app,
@@ -251,7 +243,7 @@ async fn bad_count_reports_are_refused_and_write_nothing(pool: PgPool) {
     .await;
     assert_eq!(negative.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert_eq!(
-        json_of(&negative)["error"]["fields"][0]["field"],
+        negative.json()["error"]["fields"][0]["field"],
         "counts[0].counted"
     );
 
@@ -263,7 +255,7 @@ async fn bad_count_reports_are_refused_and_write_nothing(pool: PgPool) {
     )
     .await;
     assert_eq!(unknown.status, StatusCode::UNPROCESSABLE_ENTITY);
-    let fields = &json_of(&unknown)["error"]["fields"];
+    let fields = &unknown.json()["error"]["fields"];
     assert_eq!(fields[0]["field"], "counts[1].sku");
     assert_eq!(fields[0]["code"], "unknown_sku");
 
@@ -278,7 +270,7 @@ async fn bad_count_reports_are_refused_and_write_nothing(pool: PgPool) {
     let missing_field = post_counts(&app, WRITER, Some("k5"), r#"{"location": "WH-API"}"#).await;
     assert_eq!(missing_field.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(
-        json_of(&missing_field)["error"]["message"]
+        missing_field.json()["error"]["message"]
             .as_str()
             .unwrap()
             .contains("counts")
@@ -305,7 +297,7 @@ async fn a_count_report_applies_once_and_replays_its_answer(pool: PgPool) {
     let body = r#"{"location": "wh-api", "reason": "Weekly count", "counts": [{"sku": "API-1", "counted": 7}]}"#;
     let first = post_counts(&app, WRITER, Some("count-2026-11-23"), body).await;
     assert_eq!(first.status, StatusCode::CREATED, "{}", first.body);
-    let answer = json_of(&first);
+    let answer = first.json();
     assert_eq!(answer["adjustments"][0]["previous"], 10);
     assert_eq!(answer["adjustments"][0]["difference"], -3);
     assert_eq!(on_hand(&pool, &f).await, 7);
@@ -320,7 +312,7 @@ async fn a_count_report_applies_once_and_replays_its_answer(pool: PgPool) {
     .await;
     assert_eq!(again.status, StatusCode::CREATED);
     assert_eq!(again.headers["idempotent-replayed"], "true");
-    assert_eq!(json_of(&again), answer);
+    assert_eq!(again.json(), answer);
     assert_eq!(on_hand(&pool, &f).await, 7);
     let adjustments: i64 =
         sqlx::query_scalar("SELECT count(*) FROM stock_movements WHERE kind = 'adjustment'")
@@ -338,7 +330,7 @@ async fn a_count_report_applies_once_and_replays_its_answer(pool: PgPool) {
     )
     .await;
     assert_eq!(reused.status, StatusCode::UNPROCESSABLE_ENTITY);
-    assert_eq!(json_of(&reused)["error"]["code"], "idempotency_key_reused");
+    assert_eq!(reused.json()["error"]["code"], "idempotency_key_reused");
     assert_eq!(on_hand(&pool, &f).await, 7);
     assert_eq!(stock::ledger_drift(&pool).await.unwrap(), 0);
 }
@@ -354,7 +346,7 @@ async fn racing_duplicates_of_a_report_apply_once(pool: PgPool) {
     .await;
     for answer in &answers {
         assert_eq!(answer.status, StatusCode::CREATED, "{}", answer.body);
-        assert_eq!(json_of(answer), json_of(&answers[0]));
+        assert_eq!(answer.json(), answers[0].json());
     }
     assert_eq!(
         answers
@@ -382,7 +374,7 @@ async fn openapi_describes_the_api_and_unknown_endpoints_answer_json(pool: PgPoo
     )
     .await;
     assert_eq!(doc.status, StatusCode::OK);
-    let doc = json_of(&doc);
+    let doc = doc.json();
     assert!(doc["paths"]["/api/v1/stock"]["get"].is_object());
     assert!(doc["paths"]["/api/v1/stock/adjustments"]["post"].is_object());
     assert!(doc["components"]["securitySchemes"]["api_key"].is_object());
@@ -394,7 +386,7 @@ async fn openapi_describes_the_api_and_unknown_endpoints_answer_json(pool: PgPoo
     )
     .await;
     assert_eq!(missing.status, StatusCode::NOT_FOUND);
-    assert_eq!(json_of(&missing)["error"]["code"], "not_found");
+    assert_eq!(missing.json()["error"]["code"], "not_found");
 }
 
 #[sqlx::test(migrator = "server::database::MIGRATOR")]

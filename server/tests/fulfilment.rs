@@ -12,7 +12,6 @@ use app::fulfilment::api::{
     StartPicking,
 };
 use app::fulfilment::db::{self, ShipForm};
-use app::inventory::db::stock;
 use app::inventory::model::MovementKind;
 use axum::body::Body;
 use axum::http::{Request, StatusCode, header};
@@ -95,19 +94,6 @@ async fn snapshot(pool: &PgPool) -> (i64, i64, i64, i64, i64, String) {
     .unwrap()
 }
 
-async fn assert_consistent(pool: &PgPool) {
-    assert_eq!(
-        stock::ledger_drift(pool).await.unwrap(),
-        0,
-        "balances equal the ledger"
-    );
-    assert_eq!(
-        stock::reservation_drift(pool).await.unwrap(),
-        0,
-        "reserved equals the active reservations"
-    );
-}
-
 /// Packs every line in full, except one unit short on the line with the
 /// most units.
 fn pack_one_short(state: &[LineState]) -> (BTreeMap<String, String>, i32) {
@@ -178,7 +164,7 @@ async fn the_demo_fills_the_work_queues_in_every_state(pool: PgPool) {
     .await
     .unwrap();
     assert_eq!(unreserved, 0, "every open line holds its stock");
-    assert_consistent(&pool).await;
+    assert_stock_consistent(&pool).await;
 }
 
 #[sqlx::test(migrator = "server::database::MIGRATOR")]
@@ -202,7 +188,7 @@ async fn a_request_is_picked_packed_short_and_shipped_and_the_stock_follows(pool
         assert_eq!(p.reserved, b.reserved - short);
         assert_eq!(p.reservation_state, "active");
     }
-    assert_consistent(&pool).await;
+    assert_stock_consistent(&pool).await;
 
     db::ship(&mut conn, &number, &gls(), worker).await.unwrap();
     let after = lines(&pool, &number).await;
@@ -229,7 +215,7 @@ async fn a_request_is_picked_packed_short_and_shipped_and_the_stock_follows(pool
             ("shipment".to_owned(), shipped_lines, -(ordered - 1)),
         ]
     );
-    assert_consistent(&pool).await;
+    assert_stock_consistent(&pool).await;
 
     assert_eq!(
         status_of(&pool, &number).await,
@@ -336,7 +322,7 @@ async fn second_attempts_are_refused_and_change_nothing(pool: PgPool) {
         db::pack(&mut conn, "AT-NOPE-1", &zero, worker).await,
         Err(AppError::NotFound(_))
     ));
-    assert_consistent(&pool).await;
+    assert_stock_consistent(&pool).await;
 }
 
 #[sqlx::test(migrator = "server::database::MIGRATOR")]
@@ -382,7 +368,7 @@ async fn two_workers_shipping_at_once_ship_once(pool: PgPool) {
         assert_eq!(a.on_hand, b.on_hand - b.quantity, "shipped once");
         assert_eq!(a.reserved, b.reserved - b.quantity);
     }
-    assert_consistent(&pool).await;
+    assert_stock_consistent(&pool).await;
 }
 
 #[sqlx::test(migrator = "server::database::MIGRATOR")]
@@ -421,7 +407,7 @@ async fn cancelling_releases_the_reserved_stock(pool: PgPool) {
         assert_eq!(a.reserved, b.reserved - held);
         assert_eq!(a.on_hand, b.on_hand);
     }
-    assert_consistent(&pool).await;
+    assert_stock_consistent(&pool).await;
 }
 
 #[sqlx::test(migrator = "server::database::MIGRATOR")]
@@ -693,5 +679,5 @@ async fn the_steps_work_over_http_and_as_plain_form_posts(pool: PgPool) {
     .await;
     assert!(page.body.contains("GLS123456"));
     assert!(page.body.contains("Shipment"));
-    assert_consistent(&pool).await;
+    assert_stock_consistent(&pool).await;
 }

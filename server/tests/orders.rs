@@ -3,125 +3,17 @@
 //! stop → fix → resume; idempotent capture under a race; workers sharing
 //! the work without ever running a step twice.
 
-use app::fulfilment::db::{self as fulfilment, ShipForm};
-use app::fulfilment::model::Address;
-use app::inventory::db::stock;
+use app::fulfilment::db as fulfilment;
 use app::inventory::model::Channel;
 use app::orders::approval::{Approver, Condition, Decision};
 use app::orders::db::capture::{self, CaptureError, Captured};
 use app::orders::db::timeline::Actor;
-use app::orders::model::{CaptureLine, CaptureRequest, PaymentMethod};
 use app::orders::process::{actions, engine};
-use server::testing as fixtures;
+use common::orders::*;
 use sqlx::PgPool;
 use uuid::Uuid;
 
-struct World {
-    /// SKU codes: `S-0`, `S-1`, `S-2`.
-    skus: Vec<String>,
-    staff: Uuid,
-}
-
-/// Three SKUs (€100 each) and three locations: WH-A (priority 1, 5 units
-/// of each), WH-B (priority 2, 2 of each), DS-X (external, ships nowhere).
-async fn world(pool: &PgPool) -> World {
-    let skus: Vec<String> = (0..3).map(|i| format!("S-{i}")).collect();
-    let variants = fixtures::product(pool, "ST-1", "Wool coat", 10_000, &skus)
-        .await
-        .unwrap();
-    for (code, priority, kind, units, ships_to) in [
-        ("WH-A", 1, "warehouse", 5, &["IT", "DE", "FR"][..]),
-        ("WH-B", 2, "warehouse", 2, &["IT", "DE", "FR", "NL"][..]),
-        ("DS-X", 5, "external", 50, &[][..]),
-    ] {
-        let id = fixtures::location(pool, code, kind, priority, ships_to)
-            .await
-            .unwrap();
-        fixtures::stock_up(pool, id, &variants, units)
-            .await
-            .unwrap();
-    }
-    let staff: Uuid = sqlx::query_scalar(
-        "INSERT INTO users (email, name, password_hash, role) VALUES ('ops@example.com', 'Olga Ops', 'x', 'admin')
-         RETURNING id",
-    )
-    .fetch_one(pool)
-    .await
-    .unwrap();
-    World { skus, staff }
-}
-
-/// 10,000 more of everything everywhere, so that every order routes.
-async fn plenty_of_stock(pool: &PgPool) {
-    let locations: Vec<Uuid> = sqlx::query_scalar("SELECT id FROM locations")
-        .fetch_all(pool)
-        .await
-        .unwrap();
-    let variants: Vec<Uuid> = sqlx::query_scalar("SELECT id FROM variants")
-        .fetch_all(pool)
-        .await
-        .unwrap();
-    for location in locations {
-        fixtures::stock_up(pool, location, &variants, 10_000)
-            .await
-            .unwrap();
-    }
-}
-
-fn request(channel: Channel, lines: &[(&str, i32)]) -> CaptureRequest {
-    CaptureRequest {
-        channel,
-        capture_key: None,
-        external_reference: String::new(),
-        email: "giulia@example.com".into(),
-        customer_id: None,
-        company_id: None,
-        payment_method: PaymentMethod::Marketplace,
-        currency: "EUR".into(),
-        ship_to: Address {
-            name: "Giulia Rossi".into(),
-            line1: "Via Roma 1".into(),
-            postal_code: "20121".into(),
-            city: "Milano".into(),
-            country: "IT".into(),
-        },
-        lines: lines
-            .iter()
-            .map(|(sku, quantity)| CaptureLine {
-                sku: (*sku).into(),
-                quantity: *quantity,
-                unit_price_minor: None,
-            })
-            .collect(),
-    }
-}
-
-async fn place(pool: &PgPool, request: &CaptureRequest) -> (Uuid, String) {
-    let mut tx = pool.begin().await.unwrap();
-    let captured = capture::capture(&mut tx, request, Actor::Api, None)
-        .await
-        .unwrap();
-    tx.commit().await.unwrap();
-    let order = captured.order();
-    (order.id, order.number.clone())
-}
-
-/// Runs the workers' loop until nothing is ready; returns the steps run.
-async fn drain(pool: &PgPool) -> usize {
-    let mut steps = 0;
-    while let Some(ran) = engine::run_next(pool, "test").await.unwrap() {
-        steps += ran.steps;
-    }
-    steps
-}
-
-async fn status(pool: &PgPool, order_id: Uuid) -> String {
-    sqlx::query_scalar("SELECT status FROM orders WHERE id = $1")
-        .bind(order_id)
-        .fetch_one(pool)
-        .await
-        .unwrap()
-}
+mod common;
 
 async fn parts(pool: &PgPool, order_id: Uuid) -> Vec<(String, String, i64)> {
     sqlx::query_as(
@@ -143,13 +35,6 @@ async fn reserved(pool: &PgPool, order_id: Uuid) -> i64 {
     .fetch_one(pool)
     .await
     .unwrap()
-}
-
-async fn drift(pool: &PgPool) -> (i64, i64) {
-    (
-        stock::ledger_drift(pool).await.unwrap(),
-        stock::reservation_drift(pool).await.unwrap(),
-    )
 }
 
 async fn add_reason(
@@ -438,6 +323,78 @@ async fn approvals_run_by_rank_and_a_decline_releases_the_stock(pool: PgPool) {
 }
 
 #[sqlx::test(migrator = "server::database::MIGRATOR")]
+async fn an_approval_that_asks_for_it_routes_the_order_again_once(pool: PgPool) {
+    let w = world(&pool).await;
+    add_reason(
+        &pool,
+        "marketplace",
+        "credit",
+        1,
+        Condition::Always,
+        Approver::Staff,
+    )
+    .await;
+    sqlx::query("UPDATE approval_reasons SET reroute_after = true WHERE code = 'credit'")
+        .execute(&pool)
+        .await
+        .unwrap();
+    let (order, _) = place(&pool, &request(Channel::Marketplace, &[(&w.skus[0], 2)])).await;
+    drain(&pool).await;
+    assert_eq!(status(&pool, order).await, "awaiting_approval");
+    assert_eq!(reserved(&pool, order).await, 2);
+    actions::decide_approval(
+        &pool,
+        order,
+        "credit",
+        Decision::Approved,
+        Actor::Staff(w.staff),
+        "ok",
+    )
+    .await
+    .unwrap();
+    drain(&pool).await;
+    assert_eq!(status(&pool, order).await, "submitted");
+    // The first routing's request was given back, a second one made; the
+    // approval was not asked again.
+    let requests: Vec<(String, String)> = sqlx::query_as(
+        "SELECT number, status FROM fulfilment_requests WHERE order_id = $1 ORDER BY number",
+    )
+    .bind(order)
+    .fetch_all(&pool)
+    .await
+    .unwrap();
+    let statuses: Vec<&str> = requests.iter().map(|(_, s)| s.as_str()).collect();
+    assert_eq!(statuses, ["cancelled", "submitted"]);
+    assert_eq!(reserved(&pool, order).await, 2, "held once, not twice");
+    let kinds: Vec<String> = sqlx::query_scalar(
+        "SELECT kind FROM order_events WHERE order_id = $1 AND kind IN ('routed', 'routing_again', 'approval_requested', 'response')
+         ORDER BY id",
+    )
+    .bind(order)
+    .fetch_all(&pool)
+    .await
+    .unwrap();
+    assert_eq!(
+        kinds,
+        [
+            "routed",
+            "approval_requested",
+            "routing_again",
+            "routed",
+            "response"
+        ]
+    );
+    let rounds: i64 =
+        sqlx::query_scalar("SELECT count(DISTINCT round) FROM order_approvals WHERE order_id = $1")
+            .bind(order)
+            .fetch_one(&pool)
+            .await
+            .unwrap();
+    assert_eq!(rounds, 1);
+    assert_eq!(drift(&pool).await, (0, 0));
+}
+
+#[sqlx::test(migrator = "server::database::MIGRATOR")]
 async fn a_stopped_order_is_fixed_and_resumed_and_goes_on_by_itself(pool: PgPool) {
     let w = world(&pool).await;
     let (order, number) = place(&pool, &request(Channel::Marketplace, &[(&w.skus[0], 1)])).await;
@@ -521,41 +478,10 @@ async fn shipping_moves_the_order_on_and_tells_the_channel(pool: PgPool) {
     .await
     .unwrap();
     assert_eq!(requests.len(), 2);
-    let ship = |number: String| {
-        let pool = pool.clone();
-        async move {
-            let mut conn = pool.acquire().await.unwrap();
-            fulfilment::start_picking(&mut conn, &number, None)
-                .await
-                .unwrap();
-            let packed = sqlx::query_as::<_, (i32, i32)>(
-                "SELECT fl.line_no, fl.quantity FROM fulfilment_lines fl JOIN fulfilment_requests fr ON fr.id = fl.fulfilment_request_id
-                 WHERE fr.number = $1",
-            )
-            .bind(&number)
-            .fetch_all(&pool)
-            .await
-            .unwrap()
-            .into_iter()
-            .map(|(line, quantity)| (line.to_string(), quantity.to_string()))
-            .collect();
-            fulfilment::pack(&mut conn, &number, &packed, None)
-                .await
-                .unwrap();
-            let form = ShipForm {
-                carrier: "DHL Express".into(),
-                tracking_number: "JD0001".into(),
-                parcels: "1".into(),
-            };
-            fulfilment::ship(&mut conn, &number, &form, None)
-                .await
-                .unwrap();
-        }
-    };
-    ship(requests[0].clone()).await;
+    ship(&pool, &requests[0]).await;
     drain(&pool).await;
     assert_eq!(status(&pool, order).await, "partially_shipped");
-    ship(requests[1].clone()).await;
+    ship(&pool, &requests[1]).await;
     drain(&pool).await;
     assert_eq!(status(&pool, order).await, "shipped");
     let notices: i64 = sqlx::query_scalar(

@@ -11,8 +11,8 @@ use app::orders::approval::{Approver, Condition};
 use app::orders::process::engine;
 use axum::body::Body;
 use axum::http::{Request, StatusCode, header};
-use common::{Response, app, send};
-use serde_json::{Value, json};
+use common::{Response, app, post_api as post, send};
+use serde_json::json;
 use server::testing as fixtures;
 use sqlx::PgPool;
 use uuid::Uuid;
@@ -84,30 +84,9 @@ fn order_body(sku: &str, quantity: i64) -> String {
     .to_string()
 }
 
-async fn post(
-    app: &axum::Router,
-    path: &str,
-    key: Option<&str>,
-    idempotency: Option<&str>,
-    body: &str,
-) -> Response {
-    let mut request = Request::post(path).header(header::CONTENT_TYPE, "application/json");
-    if let Some(key) = key {
-        request = request.header(header::AUTHORIZATION, format!("Bearer {key}"));
-    }
-    if let Some(idempotency) = idempotency {
-        request = request.header("idempotency-key", idempotency);
-    }
-    send(app, request.body(Body::from(body.to_owned())).unwrap()).await
-}
-
 async fn get(app: &axum::Router, path: &str, key: &str) -> Response {
     let request = Request::get(path).header(header::AUTHORIZATION, format!("Bearer {key}"));
     send(app, request.body(Body::empty()).unwrap()).await
-}
-
-fn json_of(response: &Response) -> Value {
-    serde_json::from_str(&response.body).unwrap_or_else(|_| panic!("not JSON: {}", response.body))
 }
 
 async fn count(pool: &PgPool, table: &str) -> i64 {
@@ -127,7 +106,7 @@ async fn placing_orders_needs_a_key_with_the_scope_and_a_channel(pool: PgPool) {
     let no_scope = post(&app, "/api/v1/orders", Some(STOCK_ONLY), Some("k1"), &body).await;
     assert_eq!(no_scope.status, StatusCode::FORBIDDEN);
     assert!(
-        json_of(&no_scope)["error"]["message"]
+        no_scope.json()["error"]["message"]
             .as_str()
             .unwrap()
             .contains("orders:write")
@@ -136,10 +115,7 @@ async fn placing_orders_needs_a_key_with_the_scope_and_a_channel(pool: PgPool) {
     assert_eq!(no_channel.status, StatusCode::FORBIDDEN);
     let no_key = post(&app, "/api/v1/orders", Some(MARKET), None, &body).await;
     assert_eq!(no_key.status, StatusCode::BAD_REQUEST);
-    assert_eq!(
-        json_of(&no_key)["error"]["code"],
-        "idempotency_key_required"
-    );
+    assert_eq!(no_key.json()["error"]["code"], "idempotency_key_required");
     assert_eq!(count(&pool, "orders").await, 0);
 }
 
@@ -160,17 +136,7 @@ async fn an_invalid_order_is_a_422_listing_every_field_and_writes_nothing(pool: 
         "{}",
         response.body
     );
-    let fields: Vec<(String, String)> = json_of(&response)["error"]["fields"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|f| {
-            (
-                f["field"].as_str().unwrap().to_owned(),
-                f["code"].as_str().unwrap().to_owned(),
-            )
-        })
-        .collect();
+    let fields = response.field_codes();
     assert_eq!(
         fields,
         [
@@ -189,7 +155,7 @@ async fn an_invalid_order_is_a_422_listing_every_field_and_writes_nothing(pool: 
     )
     .await;
     assert_eq!(unknown.status, StatusCode::UNPROCESSABLE_ENTITY);
-    assert_eq!(json_of(&unknown)["error"]["fields"][0]["code"], "unknown");
+    assert_eq!(unknown.json()["error"]["fields"][0]["code"], "unknown");
     let schema = post(
         &app,
         "/api/v1/orders",
@@ -233,7 +199,7 @@ async fn a_replay_returns_the_first_answer_and_a_reused_key_is_refused(pool: PgP
     .await;
     assert_eq!(replay.status, StatusCode::CREATED);
     assert_eq!(replay.headers.get("idempotent-replayed").unwrap(), "true");
-    assert_eq!(json_of(&replay), json_of(&first));
+    assert_eq!(replay.json(), first.json());
     let reused = post(
         &app,
         "/api/v1/orders",
@@ -243,7 +209,7 @@ async fn a_replay_returns_the_first_answer_and_a_reused_key_is_refused(pool: PgP
     )
     .await;
     assert_eq!(reused.status, StatusCode::UNPROCESSABLE_ENTITY);
-    assert_eq!(json_of(&reused)["error"]["code"], "idempotency_key_reused");
+    assert_eq!(reused.json()["error"]["code"], "idempotency_key_reused");
     assert_eq!(count(&pool, "orders").await, 1);
 }
 
@@ -272,7 +238,7 @@ async fn racing_duplicates_make_one_order(pool: PgPool) {
     let numbers: std::collections::HashSet<String> = responses
         .iter()
         .filter(|r| r.status == StatusCode::CREATED)
-        .map(|r| json_of(r)["number"].as_str().unwrap().to_owned())
+        .map(|r| r.json()["number"].as_str().unwrap().to_owned())
         .collect();
     assert_eq!(numbers.len(), 1, "every success names the same order");
     assert!(
@@ -295,11 +261,11 @@ async fn an_order_is_read_back_only_through_its_own_channel(pool: PgPool) {
         &order_body("ORD-1", 2),
     )
     .await;
-    let id = json_of(&created)["id"].as_str().unwrap().to_owned();
+    let id = created.json()["id"].as_str().unwrap().to_owned();
     while engine::run_next(&pool, "test").await.unwrap().is_some() {}
     let order = get(&app, &format!("/api/v1/orders/{id}"), MARKET).await;
     assert_eq!(order.status, StatusCode::OK, "{}", order.body);
-    let body = json_of(&order);
+    let body = order.json();
     assert_eq!(body["status"], "submitted");
     assert_eq!(body["lines"][0]["sku"], "ORD-1");
     assert!(body["lines"][0]["planned_ship_date"].is_string());
@@ -345,7 +311,7 @@ async fn an_external_system_answers_its_approval_once(pool: PgPool) {
         &order_body("ORD-1", 1),
     )
     .await;
-    let id = json_of(&created)["id"].as_str().unwrap().to_owned();
+    let id = created.json()["id"].as_str().unwrap().to_owned();
     while engine::run_next(&pool, "test").await.unwrap().is_some() {}
     let path = |reason: &str| format!("/api/v1/orders/{id}/approvals/{reason}");
     let staff_only = post(
@@ -413,7 +379,7 @@ async fn the_openapi_document_describes_the_order_endpoints(pool: PgPool) {
     let request = Request::get("/api/v1/openapi.json")
         .body(Body::empty())
         .unwrap();
-    let doc = json_of(&send(&app, request).await);
+    let doc = send(&app, request).await.json();
     for path in [
         "/api/v1/orders",
         "/api/v1/orders/{id}",

@@ -1,10 +1,13 @@
 //! Stock under concurrency, on a real database: reservations never oversell,
 //! every change is in the ledger, no step counts twice.
 
+mod common;
+
 use app::inventory::db::reservations::{self, Closing, Reservation, ReserveError};
 use app::inventory::db::stock::{self, CountFailure, Source};
 use app::inventory::db::transfers::{self, NewTransfer, TransferError};
 use app::inventory::model::{MovementKind, ReservationLine};
+use common::assert_stock_consistent;
 use futures::StreamExt;
 use rand::{Rng, SeedableRng};
 use sqlx::PgPool;
@@ -116,19 +119,6 @@ async fn balance(pool: &PgPool, variant: Uuid, location: Uuid) -> (i32, i32) {
     .unwrap()
 }
 
-async fn assert_consistent(pool: &PgPool) {
-    assert_eq!(
-        stock::ledger_drift(pool).await.unwrap(),
-        0,
-        "every balance equals its ledger"
-    );
-    assert_eq!(
-        stock::reservation_drift(pool).await.unwrap(),
-        0,
-        "reserved equals active reservations"
-    );
-}
-
 fn reservation<'a>(world: &World, location: Uuid, lines: &'a [ReservationLine]) -> Reservation<'a> {
     Reservation {
         order_id: world.order_id,
@@ -211,7 +201,7 @@ async fn a_thousand_racing_reservations_never_oversell(pool: PgPool) {
         );
     }
     assert!(reserved.iter().sum::<i32>() <= 500);
-    assert_consistent(&pool).await;
+    assert_stock_consistent(&pool).await;
 }
 
 #[sqlx::test(migrator = "server::database::MIGRATOR")]
@@ -262,7 +252,7 @@ async fn a_release_racing_a_shipment_counts_once(pool: PgPool) {
         balance(&pool, sku, location).await,
         (1_000 - 2 * shipped, 0)
     );
-    assert_consistent(&pool).await;
+    assert_stock_consistent(&pool).await;
 }
 
 #[sqlx::test(migrator = "server::database::MIGRATOR")]
@@ -313,7 +303,7 @@ async fn reserving_several_lines_is_all_or_nothing(pool: PgPool) {
         reservations::reserve_now(&pool, &reservation(&w, location, &unknown)).await,
         Err(ReserveError::Insufficient(_))
     ));
-    assert_consistent(&pool).await;
+    assert_stock_consistent(&pool).await;
 }
 
 #[sqlx::test(migrator = "server::database::MIGRATOR")]
@@ -333,7 +323,7 @@ async fn the_same_line_cannot_be_reserved_twice_at_a_location(pool: PgPool) {
         Err(ReserveError::AlreadyReserved)
     ));
     assert_eq!(balance(&pool, w.variants[0], w.locations[0]).await, (10, 1));
-    assert_consistent(&pool).await;
+    assert_stock_consistent(&pool).await;
 }
 
 #[sqlx::test(migrator = "server::database::MIGRATOR")]
@@ -358,7 +348,7 @@ async fn expired_reservations_give_their_stock_back_once(pool: PgPool) {
     );
     assert_eq!(a.unwrap() + b.unwrap(), 1, "two workers expire it once");
     assert_eq!(balance(&pool, sku, location).await, (10, 3));
-    assert_consistent(&pool).await;
+    assert_stock_consistent(&pool).await;
 }
 
 #[sqlx::test(migrator = "server::database::MIGRATOR")]
@@ -399,7 +389,7 @@ async fn a_short_pick_leaves_the_stock_and_the_rest_ships(pool: PgPool) {
             .await
             .unwrap()
     );
-    assert_consistent(&pool).await;
+    assert_stock_consistent(&pool).await;
 }
 
 #[sqlx::test(migrator = "server::database::MIGRATOR")]
@@ -445,7 +435,7 @@ async fn counts_adjust_by_the_difference_and_respect_reservations(pool: PgPool) 
     }
     tx.commit().await.unwrap();
     assert_eq!(balance(&pool, sku, location).await, (7, 4));
-    assert_consistent(&pool).await;
+    assert_stock_consistent(&pool).await;
 }
 
 #[sqlx::test(migrator = "server::database::MIGRATOR")]
@@ -513,7 +503,7 @@ async fn transfers_move_stock_only_when_shipped_and_received(pool: PgPool) {
     ));
     tx.rollback().await.unwrap();
     assert_eq!(balance(&pool, sku, from).await, (4, 0));
-    assert_consistent(&pool).await;
+    assert_stock_consistent(&pool).await;
 }
 
 #[sqlx::test(migrator = "server::database::MIGRATOR")]

@@ -445,14 +445,35 @@ struct Claimed {
 /// transaction can move a request out of a status. When it cannot, says
 /// why (and who got there first).
 async fn claim(conn: &mut PgConnection, number: &str, step: Step) -> Result<Claimed, AppError> {
+    claim_move(
+        conn,
+        number,
+        step.target(),
+        step.allowed_from(),
+        |current, by| rules::refusal(step, current, by),
+    )
+    .await
+}
+
+/// [`claim`] for a move that is not one of the worker's steps (an external
+/// location's report): to `target` from any of `from`, refused with
+/// `refusal(current status, who changed it last)`.
+async fn claim_move(
+    conn: &mut PgConnection,
+    number: &str,
+    target: FulfilmentStatus,
+    from: &[FulfilmentStatus],
+    refusal: impl FnOnce(FulfilmentStatus, Option<&str>) -> String,
+) -> Result<Claimed, AppError> {
+    let from: Vec<&str> = from.iter().map(|s| s.as_str()).collect();
     let claimed: Option<(Uuid, Uuid)> = sqlx::query_as(
         "UPDATE fulfilment_requests SET status = $2, updated_at = now()
          WHERE number = $1 AND status = ANY($3)
          RETURNING id, order_id",
     )
     .bind(number)
-    .bind(step.target().as_str())
-    .bind(step.allowed_from_names())
+    .bind(target.as_str())
+    .bind(&from)
     .fetch_optional(&mut *conn)
     .await?;
     if let Some((id, order_id)) = claimed {
@@ -470,9 +491,7 @@ async fn claim(conn: &mut PgConnection, number: &str, step: Step) -> Result<Clai
     .await?;
     Err(match current {
         None => AppError::NotFound("Fulfilment request".into()),
-        Some((status, by)) => {
-            AppError::Conflict(rules::refusal(step, status_of(&status), by.as_deref()))
-        }
+        Some((status, by)) => AppError::Conflict(refusal(status_of(&status), by.as_deref())),
     })
 }
 
@@ -638,10 +657,28 @@ pub async fn ship(
     let input = rules::check_shipment(&form.carrier, &form.tracking_number, &form.parcels)?;
     let mut tx = conn.begin().await?;
     let claimed = claim(&mut tx, number, Step::Ship).await?;
-    for line in stock_lines(&mut tx, claimed.id).await? {
+    dispatch(&mut tx, &claimed, number, &input, "", actor).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// The goods of a request just claimed for shipping leave: each line's
+/// packed units ship from its reservation (which closes), the shipment is
+/// recorded, the order follows, and the timeline says so (ending with
+/// `remark`, if any). Fails if a reservation is no longer held: the
+/// caller's transaction then rolls back and nothing ships.
+async fn dispatch(
+    conn: &mut PgConnection,
+    claimed: &Claimed,
+    number: &str,
+    input: &rules::ShipmentInput,
+    remark: &str,
+    actor: Option<Uuid>,
+) -> Result<(), AppError> {
+    for line in stock_lines(&mut *conn, claimed.id).await? {
         let reservation_id = line.reservation_id.ok_or_else(|| no_stock_held(&line))?;
         let quantity = line.packed_quantity.unwrap_or(0);
-        if !reservations::ship(&mut tx, reservation_id, quantity, number, actor).await? {
+        if !reservations::ship(&mut *conn, reservation_id, quantity, number, actor).await? {
             return Err(AppError::Conflict(format!(
                 "The stock reserved for {} is no longer held (released or shipped meanwhile); nothing was shipped.",
                 line.sku
@@ -658,9 +695,9 @@ pub async fn ship(
     .bind(&input.tracking_number)
     .bind(input.parcels)
     .bind(actor)
-    .execute(&mut *tx)
+    .execute(&mut *conn)
     .await?;
-    progressed(&mut tx, &claimed, true, actor).await?;
+    progressed(conn, claimed, true, actor).await?;
     let parcels = match input.parcels {
         1 => "1 parcel".to_owned(),
         n => format!("{n} parcels"),
@@ -673,9 +710,17 @@ pub async fn ship(
             input.carrier, input.tracking_number
         )
     };
-    record_event(&mut tx, &claimed, FulfilmentStatus::Shipped, &note, actor).await?;
-    tx.commit().await?;
+    let note = with_remark(note, remark);
+    record_event(conn, claimed, FulfilmentStatus::Shipped, &note, actor).await?;
     Ok(())
+}
+
+fn with_remark(note: String, remark: &str) -> String {
+    if remark.is_empty() {
+        note
+    } else {
+        format!("{note} {remark}")
+    }
 }
 
 /// Shipped → delivered, for own deliveries: who signed for the goods.
@@ -686,25 +731,183 @@ pub async fn mark_delivered(
     actor: Option<Uuid>,
 ) -> Result<(), AppError> {
     let mut tx = conn.begin().await?;
-    let claimed = claim(&mut tx, number, Step::Deliver).await?;
+    deliver(
+        &mut tx,
+        number,
+        |carrier| rules::check_delivery(carrier, signed_by).map(Some),
+        "",
+        actor,
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Shipped → delivered inside the caller's transaction: `check` accepts
+/// the shipment's carrier and gives the signer to keep (if any); the order
+/// follows and the timeline says so (ending with `remark`, if any).
+async fn deliver(
+    conn: &mut PgConnection,
+    number: &str,
+    check: impl FnOnce(&str) -> Result<Option<String>, AppError>,
+    remark: &str,
+    actor: Option<Uuid>,
+) -> Result<Claimed, AppError> {
+    let claimed = claim(&mut *conn, number, Step::Deliver).await?;
     let carrier: String =
         sqlx::query_scalar("SELECT carrier FROM shipments WHERE fulfilment_request_id = $1")
             .bind(claimed.id)
-            .fetch_one(&mut *tx)
+            .fetch_one(&mut *conn)
             .await?;
-    let signer = rules::check_delivery(&carrier, signed_by)?;
+    let signer = check(&carrier)?;
     sqlx::query(
         "UPDATE shipments SET delivered_at = now(), signed_by = $2 WHERE fulfilment_request_id = $1",
     )
     .bind(claimed.id)
     .bind(&signer)
+    .execute(&mut *conn)
+    .await?;
+    progressed(conn, &claimed, false, actor).await?;
+    let note = match &signer {
+        Some(signer) => format!("Signed for by {signer}."),
+        None => "Delivered.".to_owned(),
+    };
+    let note = with_remark(note, remark);
+    record_event(conn, &claimed, FulfilmentStatus::Delivered, &note, actor).await?;
+    Ok(claimed)
+}
+
+// ---------------------------------------------------------------------------
+// Reports of external locations (through the API)
+
+/// Who reports the progress of a request at an external location (a
+/// drop-ship supplier, a 3PL): an API key bound to that location.
+#[derive(Debug, Clone, Copy)]
+pub struct Reporter<'a> {
+    /// The key's location: only its requests exist for the reporter.
+    pub location_id: Uuid,
+    /// Named in the request's timeline, e.g. the API key's name.
+    pub name: &'a str,
+}
+
+impl Reporter<'_> {
+    fn remark(&self) -> String {
+        format!("Reported through the API by {}.", self.name)
+    }
+}
+
+/// Where a request and its order stand after a report.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Reported {
+    pub status: FulfilmentStatus,
+    pub order_number: String,
+    /// The order's status name, e.g. `shipped` or `completed`.
+    pub order_status: String,
+}
+
+/// The request `number` as its reporter may see it: another location's
+/// request (or none) is not found; one of a location of our own (which its
+/// staff ship in the back office) is refused.
+async fn reported_request(
+    conn: &mut PgConnection,
+    number: &str,
+    reporter: &Reporter<'_>,
+) -> Result<(), AppError> {
+    let found: Option<(Uuid, String)> = sqlx::query_as(
+        "SELECT fr.location_id, l.kind FROM fulfilment_requests fr JOIN locations l ON l.id = fr.location_id
+         WHERE fr.number = $1",
+    )
+    .bind(number)
+    .fetch_optional(conn)
+    .await?;
+    match found {
+        Some((location_id, kind)) if location_id == reporter.location_id => {
+            if kind == "external" {
+                Ok(())
+            } else {
+                Err(AppError::Conflict(format!(
+                    "This request is fulfilled by a {kind} of our own: its staff ship it in the back office, not through the API."
+                )))
+            }
+        }
+        _ => Err(AppError::NotFound("Fulfilment request".into())),
+    }
+}
+
+async fn reported(conn: &mut PgConnection, claimed: &Claimed) -> sqlx::Result<Reported> {
+    let (status, order_number, order_status): (String, String, String) = sqlx::query_as(
+        "SELECT fr.status, o.number, o.status FROM fulfilment_requests fr JOIN orders o ON o.id = fr.order_id
+         WHERE fr.id = $1",
+    )
+    .bind(claimed.id)
+    .fetch_one(conn)
+    .await?;
+    Ok(Reported {
+        status: status_of(&status),
+        order_number,
+        order_status,
+    })
+}
+
+/// An external location reports a request shipped. It picks and packs on
+/// its own, so the request goes straight to shipped from submitted (or
+/// picking, packed): every line not packed in the back office counts as
+/// packed in full, its reservation ships, the shipment is recorded and the
+/// order follows. A request already shipped is refused: goods never leave
+/// twice. All or nothing.
+pub async fn report_shipped(
+    conn: &mut PgConnection,
+    number: &str,
+    form: &ShipForm,
+    reporter: &Reporter<'_>,
+) -> Result<Reported, AppError> {
+    let input = rules::check_shipment(&form.carrier, &form.tracking_number, &form.parcels)?;
+    let mut tx = conn.begin().await?;
+    reported_request(&mut tx, number, reporter).await?;
+    let claimed = claim_move(
+        &mut tx,
+        number,
+        FulfilmentStatus::Shipped,
+        &rules::REPORTED_SHIP_FROM,
+        rules::reported_shipment_refusal,
+    )
+    .await?;
+    sqlx::query(
+        "UPDATE fulfilment_lines SET packed_quantity = coalesce(packed_quantity, quantity)
+         WHERE fulfilment_request_id = $1",
+    )
+    .bind(claimed.id)
     .execute(&mut *tx)
     .await?;
-    progressed(&mut tx, &claimed, false, actor).await?;
-    let note = format!("Signed for by {signer}.");
-    record_event(&mut tx, &claimed, FulfilmentStatus::Delivered, &note, actor).await?;
+    dispatch(&mut tx, &claimed, number, &input, &reporter.remark(), None).await?;
+    let reported = reported(&mut tx, &claimed).await?;
     tx.commit().await?;
-    Ok(())
+    Ok(reported)
+}
+
+/// An external location reports a shipped request delivered: carriers'
+/// deliveries need no signer, own deliveries name one
+/// ([`rules::check_reported_delivery`]); the order follows (completed when
+/// everything is delivered).
+pub async fn report_delivered(
+    conn: &mut PgConnection,
+    number: &str,
+    signed_by: Option<&str>,
+    reporter: &Reporter<'_>,
+) -> Result<Reported, AppError> {
+    let mut tx = conn.begin().await?;
+    reported_request(&mut tx, number, reporter).await?;
+    let claimed = deliver(
+        &mut tx,
+        number,
+        |carrier| rules::check_reported_delivery(carrier, signed_by),
+        &reporter.remark(),
+        None,
+    )
+    .await?;
+    let reported = reported(&mut tx, &claimed).await?;
+    tx.commit().await?;
+    Ok(reported)
 }
 
 /// Cancels a request that has not shipped: its reserved stock is released.

@@ -116,6 +116,25 @@ pub fn refusal(step: Step, current: FulfilmentStatus, by: Option<&str>) -> Strin
     }
 }
 
+/// The statuses from which an external location (a drop-ship supplier, a
+/// 3PL) may report a request shipped. It picks and packs on its own, so
+/// the request goes straight to shipped from submitted, or from wherever
+/// the back office left it.
+pub const REPORTED_SHIP_FROM: [FulfilmentStatus; 3] = [
+    FulfilmentStatus::Submitted,
+    FulfilmentStatus::Picking,
+    FulfilmentStatus::Packed,
+];
+
+/// Why an external location's shipment report is refused on a request that
+/// is `current`, last changed by `by` (e.g. it was already shipped).
+pub fn reported_shipment_refusal(current: FulfilmentStatus, by: Option<&str>) -> String {
+    if current == FulfilmentStatus::Planned {
+        return "This request has not been sent to its location yet.".to_owned();
+    }
+    refusal(Step::Ship, current, by)
+}
+
 /// A line as the pack form checks it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PackLine {
@@ -275,6 +294,25 @@ pub fn check_delivery(carrier: &str, signed_by: &str) -> Result<String, AppError
             "Only own deliveries are confirmed here; {carrier} reports delivery through its tracking."
         )));
     }
+    signer(signed_by)
+}
+
+/// Checks a delivery reported by the external location that shipped
+/// (through the API): a carrier's delivery may come without a signer; an
+/// own delivery names who signed, as in [`check_delivery`]. A signer given
+/// is kept by the same rules.
+pub fn check_reported_delivery(
+    carrier: &str,
+    signed_by: Option<&str>,
+) -> Result<Option<String>, AppError> {
+    match signed_by.map(str::trim).filter(|name| !name.is_empty()) {
+        None if carrier != OWN_DELIVERY => Ok(None),
+        given => signer(given.unwrap_or_default()).map(Some),
+    }
+}
+
+/// The name of who signed for the goods: 2–100 characters, spaces tidied.
+fn signer(signed_by: &str) -> Result<String, AppError> {
     let name = signed_by.split_whitespace().collect::<Vec<_>>().join(" ");
     if !(2..=100).contains(&name.chars().count()) {
         return Err(AppError::field(
@@ -529,6 +567,34 @@ mod tests {
         let error = check_delivery(OWN_DELIVERY, "G").unwrap_err();
         assert!(error.field_message("signed_by").is_some());
         assert!(check_delivery(OWN_DELIVERY, &"x".repeat(101)).is_err());
+    }
+
+    #[test]
+    fn external_locations_report_carrier_deliveries_without_a_signer() {
+        assert_eq!(check_reported_delivery("GLS", None), Ok(None));
+        assert_eq!(check_reported_delivery("GLS", Some("  ")), Ok(None));
+        assert_eq!(
+            check_reported_delivery("GLS", Some(" Giulia  Rossi ")),
+            Ok(Some("Giulia Rossi".to_owned()))
+        );
+        assert!(check_reported_delivery("GLS", Some("G")).is_err());
+        let error = check_reported_delivery(OWN_DELIVERY, None).unwrap_err();
+        assert!(error.field_message("signed_by").is_some());
+    }
+
+    #[test]
+    fn external_locations_ship_straight_from_the_queue_but_only_once() {
+        for status in REPORTED_SHIP_FROM {
+            // Handed over, and not gone yet: goods never leave twice.
+            assert!(status != Planned, "{status:?}");
+            assert!(status.step_index() < Shipped.step_index(), "{status:?}");
+        }
+        assert_eq!(
+            reported_shipment_refusal(Shipped, None),
+            "This request was already shipped."
+        );
+        assert!(reported_shipment_refusal(Planned, None).contains("not been sent"));
+        assert!(reported_shipment_refusal(Cancelled, None).contains("cancelled"));
     }
 
     #[test]

@@ -13,14 +13,18 @@ pub enum Scope {
     OrdersRead,
     #[serde(rename = "orders:write")]
     OrdersWrite,
+    /// An external location reports the progress of its fulfilment requests.
+    #[serde(rename = "fulfilment:write")]
+    FulfilmentWrite,
 }
 
 impl Scope {
-    pub const ALL: [Scope; 4] = [
+    pub const ALL: [Scope; 5] = [
         Scope::StockRead,
         Scope::StockWrite,
         Scope::OrdersRead,
         Scope::OrdersWrite,
+        Scope::FulfilmentWrite,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -29,6 +33,7 @@ impl Scope {
             Scope::StockWrite => "stock:write",
             Scope::OrdersRead => "orders:read",
             Scope::OrdersWrite => "orders:write",
+            Scope::FulfilmentWrite => "fulfilment:write",
         }
     }
 

@@ -6,7 +6,9 @@
 // A server function takes a form's fields as its arguments, however many.
 #![allow(clippy::too_many_arguments)]
 
-use super::model::{ChannelsPage, Inboxes, OrderDesk, OrderQuery, OrderSummary, OrderView};
+use super::model::{
+    ChannelsPage, Inboxes, OrderDesk, OrderQuery, OrderSummary, OrderView, ReturnDocuments,
+};
 use crate::error::AppError;
 use leptos::prelude::*;
 
@@ -200,6 +202,151 @@ pub async fn choose_order_location(number: String, location: String) -> Result<(
     actions::choose_location(&pool()?, number.trim(), &location, user.id).await?;
     leptos_axum::redirect(&order_path(&number));
     Ok(())
+}
+
+/// One action on the ticked orders of the desk. Each order is its own
+/// transaction: those that cannot take it (e.g. already shipped) are named
+/// afterwards and the rest are done. `back` is the desk's filtered URL.
+#[server]
+pub async fn bulk_order_action(
+    #[server(default)] orders: Vec<String>,
+    action: String,
+    #[server(default)] reason: String,
+    #[server(default)] back: String,
+) -> Result<(), AppError> {
+    use super::model::BulkAction;
+    let user = order_staff().await?;
+    let action = BulkAction::parse(&action)
+        .ok_or_else(|| AppError::field("action", "invalid", "Choose what to do."))?;
+    if orders.is_empty() {
+        return Err(AppError::field(
+            "orders",
+            "required",
+            "Tick the orders first.",
+        ));
+    }
+    if action.needs_reason() && reason.trim().is_empty() {
+        return Err(AppError::field("reason", "required", "Give a reason."));
+    }
+    let pool = pool()?;
+    let mut done = 0;
+    let mut failed = Vec::new();
+    for number in &orders {
+        let number = number.trim();
+        let result = match action {
+            BulkAction::Hold => actions::set_hold(&pool, number, true, &reason, user.id).await,
+            BulkAction::Release => actions::set_hold(&pool, number, false, "", user.id).await,
+            BulkAction::Resume => actions::resume(&pool, number, user.id).await,
+            BulkAction::Cancel => {
+                actions::cancel(&pool, number, &reason, Actor::Staff(user.id)).await
+            }
+        };
+        match result {
+            Ok(()) => done += 1,
+            Err(_) => failed.push(number.to_owned()),
+        }
+    }
+    let back = if back.starts_with(super::pages::DESK_PATH) && !back.starts_with("//") {
+        back
+    } else {
+        super::pages::DESK_PATH.to_owned()
+    };
+    let separator = if back.contains('?') { '&' } else { '?' };
+    leptos_axum::redirect(&format!(
+        "{back}{separator}bulk={}&done={done}&failed={}",
+        action.as_str(),
+        urlencoding::encode(&failed.join(","))
+    ));
+    Ok(())
+}
+
+/// Where a return's printable note and label are.
+pub fn return_documents_path(number: &str, rma: &str) -> String {
+    format!(
+        "{}/returns/{}",
+        order_path(number),
+        urlencoding::encode(rma)
+    )
+}
+
+/// A return of shipped goods. The form has a row per line: `line` (its
+/// number), `quantity` (empty or 0: not returned) and `line_reason`.
+#[server]
+pub async fn create_order_return(
+    number: String,
+    #[server(default)] line: Vec<String>,
+    #[server(default)] quantity: Vec<String>,
+    #[server(default)] line_reason: Vec<String>,
+    reason: String,
+) -> Result<(), AppError> {
+    let user = order_staff().await?;
+    let lines = super::returns::parse_return_form(&line, &quantity, &line_reason)
+        .map_err(AppError::Invalid)?;
+    super::process::returns::request(
+        &pool()?,
+        number.trim(),
+        &lines,
+        &reason,
+        Actor::Staff(user.id),
+    )
+    .await?;
+    leptos_axum::redirect(&format!("{}#returns-heading", order_path(&number)));
+    Ok(())
+}
+
+/// The next step of a return: `step` is approve, reject, receive, inspect
+/// or refund. Inspection sends a `disposition` (restock or write_off) for
+/// each `line`; rejection a `comment`.
+#[server]
+pub async fn advance_order_return(
+    number: String,
+    rma: String,
+    step: String,
+    #[server(default)] comment: String,
+    #[server(default)] line: Vec<String>,
+    #[server(default)] disposition: Vec<String>,
+) -> Result<(), AppError> {
+    let user = order_staff().await?;
+    let step = super::returns::ReturnStep::parse(&step)
+        .ok_or_else(|| AppError::field("step", "invalid", "Choose what to do with the return."))?;
+    let mut dispositions = Vec::new();
+    for (line_no, chosen) in line.iter().zip(&disposition) {
+        let line_no = line_no
+            .trim()
+            .parse::<i32>()
+            .map_err(|_| AppError::field("line", "invalid", "Choose lines of this return."))?;
+        let chosen = super::returns::Disposition::parse(chosen).ok_or_else(|| {
+            AppError::field(
+                "disposition",
+                "invalid",
+                format!("Line {line_no}: restock or write off?"),
+            )
+        })?;
+        dispositions.push((line_no, chosen));
+    }
+    super::process::returns::advance(
+        &pool()?,
+        number.trim(),
+        rma.trim(),
+        step,
+        &dispositions,
+        &comment,
+        Actor::Staff(user.id),
+    )
+    .await?;
+    leptos_axum::redirect(&format!("{}#returns-heading", order_path(&number)));
+    Ok(())
+}
+
+#[server]
+pub async fn get_return_documents(
+    number: String,
+    rma: String,
+) -> Result<ReturnDocuments, AppError> {
+    order_staff().await?;
+    super::db::returns::documents(&pool()?, number.trim(), rma.trim())
+        .await?
+        .ok_or_else(|| AppError::NotFound("Return".into()))
 }
 
 /// Where the channel settings are.

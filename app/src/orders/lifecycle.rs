@@ -275,15 +275,25 @@ pub fn order_plan() -> Vec<PlannedTask> {
     ]
 }
 
+/// Routing again after an approval that asks for it: route → approve (the
+/// approvals given stand) → respond.
+pub fn reroute_plan() -> Vec<PlannedTask> {
+    vec![
+        PlannedTask::run_after(TaskKind::Route, &[]),
+        PlannedTask::run_after(TaskKind::Approve, &[0]),
+        PlannedTask::run_after(TaskKind::Respond, &[1]),
+    ]
+}
+
 /// The plan of one fulfilment request: documents → submit → ship (an
-/// event: the location ships) → notify the channel.
-///
-/// Payment capture and invoicing join the plan (after ship) with payments.
+/// event: the location ships) → capture the shipped goods' payment and,
+/// side by side, notify the channel.
 pub fn fulfilment_plan() -> Vec<PlannedTask> {
     vec![
         PlannedTask::run_after(TaskKind::Documents, &[]),
         PlannedTask::run_after(TaskKind::Submit, &[0]),
         PlannedTask::event_after(TaskKind::Ship, &[1]),
+        PlannedTask::run_after(TaskKind::Capture, &[2]),
         PlannedTask::run_after(TaskKind::Notify, &[2]),
     ]
 }
@@ -481,6 +491,16 @@ mod tests {
     }
 
     #[test]
+    fn routing_again_skips_validation() {
+        let plan = reroute_plan();
+        assert!(is_acyclic(&plan));
+        assert_eq!(
+            kinds(&plan),
+            [TaskKind::Route, TaskKind::Approve, TaskKind::Respond]
+        );
+    }
+
+    #[test]
     fn the_fulfilment_plan_waits_for_outside_events() {
         let plan = fulfilment_plan();
         assert!(is_acyclic(&plan));
@@ -491,6 +511,7 @@ mod tests {
                 TaskKind::Documents,
                 TaskKind::Submit,
                 TaskKind::Ship,
+                TaskKind::Capture,
                 TaskKind::Notify
             ]
         );
@@ -503,6 +524,7 @@ mod tests {
         let task = |kind| plan.iter().find(|t| t.kind == kind).unwrap();
         let index = |kind| plan.iter().position(|t| t.kind == kind).unwrap();
         assert_eq!(task(TaskKind::Notify).depends_on, [index(TaskKind::Ship)]);
+        assert_eq!(task(TaskKind::Capture).depends_on, [index(TaskKind::Ship)]);
     }
 
     #[test]

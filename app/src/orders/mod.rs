@@ -10,11 +10,14 @@ pub mod channels;
 pub mod lifecycle;
 pub mod model;
 pub mod pages;
+pub mod returns;
 pub mod routing;
 pub mod validation;
 
 #[cfg(feature = "ssr")]
 pub mod db;
+#[cfg(feature = "ssr")]
+pub mod labels;
 #[cfg(feature = "ssr")]
 pub mod process;
 #[cfg(feature = "ssr")]

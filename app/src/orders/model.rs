@@ -53,6 +53,29 @@ pub struct CaptureRequest {
     pub currency: String,
     pub ship_to: Address,
     pub lines: Vec<CaptureLine>,
+    /// A payment the channel has authorized for the order's total (the
+    /// storefront's checkout); `None`: paid by the payment method outside
+    /// (invoice, marketplace, till, a channel's own card payment).
+    pub payment: Option<AuthorizedPayment>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AuthorizedPayment {
+    /// A provider code (see payments::provider).
+    pub provider: String,
+    /// The provider's reference of the authorization.
+    pub reference: String,
+}
+
+impl CaptureRequest {
+    /// The payment provider that records this order's payment.
+    pub fn payment_provider(&self) -> &str {
+        match (&self.payment, self.payment_method) {
+            (Some(paid), _) => &paid.provider,
+            (None, PaymentMethod::Card) => "external",
+            (None, method) => method.as_str(),
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -174,6 +197,38 @@ pub struct OrderDetail {
     pub fulfilment_requests: Vec<OrderPart>,
     pub shipments: Vec<OrderShipment>,
     pub approvals: Vec<OrderApproval>,
+    pub payment: Option<crate::payments::model::PaymentView>,
+    /// Returns and cancellations, oldest first.
+    pub returns: Vec<OrderReturn>,
+}
+
+/// A return (RMA) or a cancellation of (part of) an order.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+pub struct OrderReturn {
+    pub number: String,
+    /// `return` or `cancel`.
+    pub kind: String,
+    /// `requested`, `approved`, `received`, `inspected`, `refunded`, `rejected` or `closed`.
+    pub status: String,
+    pub reason: String,
+    /// The location code the goods come back to.
+    pub location: Option<String>,
+    pub refund_minor: i64,
+    #[serde(with = "time::serde::rfc3339")]
+    pub created_at: OffsetDateTime,
+    pub lines: Vec<OrderReturnLine>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+pub struct OrderReturnLine {
+    pub line_no: i32,
+    pub sku: String,
+    pub quantity: i32,
+    pub reason: String,
+    /// `restock` or `write_off`, once inspected.
+    pub disposition: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -185,6 +240,10 @@ pub struct OrderLine {
     pub description: String,
     pub quantity: i32,
     pub cancelled_quantity: i32,
+    /// Units that left a location.
+    pub shipped_quantity: i32,
+    /// Units in returns that were not rejected.
+    pub returned_quantity: i32,
     pub unit_price_minor: i64,
     pub planned_ship_date: Option<time::Date>,
 }
@@ -380,5 +439,90 @@ mod tests {
         assert_eq!(status_label("completed"), "Completed");
         assert_eq!(status_label("partially_shipped"), "Partly shipped");
         assert_eq!(status_label("something_new"), "In progress");
+    }
+}
+
+/// The printable return note and label of a return.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReturnDocuments {
+    pub number: String,
+    pub order_number: String,
+    pub status: String,
+    pub reason: String,
+    #[serde(with = "time::serde::rfc3339")]
+    pub created_at: OffsetDateTime,
+    /// Who sends the goods back (the order's address).
+    pub customer: Address,
+    /// Where they go (the receiving location).
+    pub return_to: Option<Address>,
+    pub lines: Vec<ReturnDocumentLine>,
+    /// The return's number as a QR code and a Code 128 barcode (SVG).
+    pub qr_svg: String,
+    pub barcode_svg: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReturnDocumentLine {
+    pub sku: String,
+    pub description: String,
+    pub quantity: i32,
+    pub reason: String,
+}
+
+/// What staff can do to several orders of the desk at once.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum BulkAction {
+    Hold,
+    Release,
+    Resume,
+    Cancel,
+}
+
+impl BulkAction {
+    pub const ALL: [BulkAction; 4] = [
+        BulkAction::Hold,
+        BulkAction::Release,
+        BulkAction::Resume,
+        BulkAction::Cancel,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            BulkAction::Hold => "hold",
+            BulkAction::Release => "release",
+            BulkAction::Resume => "resume",
+            BulkAction::Cancel => "cancel",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<BulkAction> {
+        BulkAction::ALL.into_iter().find(|a| a.as_str() == text)
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            BulkAction::Hold => "Hold",
+            BulkAction::Release => "Release hold",
+            BulkAction::Resume => "Resume",
+            BulkAction::Cancel => "Cancel",
+        }
+    }
+
+    /// "3 orders held."
+    pub fn done_text(self, count: usize) -> String {
+        let orders = if count == 1 { "order" } else { "orders" };
+        let done = match self {
+            BulkAction::Hold => "held",
+            BulkAction::Release => "released",
+            BulkAction::Resume => "resumed",
+            BulkAction::Cancel => "cancelled",
+        };
+        format!("{count} {orders} {done}.")
+    }
+
+    /// Holding and cancelling need a reason.
+    pub fn needs_reason(self) -> bool {
+        matches!(self, BulkAction::Hold | BulkAction::Cancel)
     }
 }

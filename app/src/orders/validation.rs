@@ -368,6 +368,7 @@ mod tests {
             currency: "EUR".into(),
             ship_to: address(),
             lines,
+            payment: None,
         }
     }
 

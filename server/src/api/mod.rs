@@ -3,6 +3,7 @@
 
 pub mod client;
 pub mod error;
+pub mod fulfilments;
 pub mod idempotency;
 pub mod orders;
 pub mod stock;
@@ -20,12 +21,14 @@ use utoipa::{Modify, OpenApi};
     info(
         title = "Atelier API",
         version = "1",
-        description = "Orders, stock availability and counts for machine clients. Authenticate with \
-                       `Authorization: Bearer <API key>`; send an `Idempotency-Key` with every write."
+        description = "Orders, stock availability and counts, and the progress of fulfilment requests \
+                       for machine clients. Authenticate with `Authorization: Bearer <API key>`; send an \
+                       `Idempotency-Key` with every write."
     ),
     paths(
         stock::get_stock, stock::report_counts,
-        orders::create_order, orders::get_order, orders::answer_approval
+        orders::create_order, orders::get_order, orders::answer_approval,
+        fulfilments::report_shipped, fulfilments::report_delivered
     ),
     components(schemas(
         stock::StockAvailability, stock::LocationStock, stock::AtpEntry, stock::CountReport,
@@ -33,13 +36,17 @@ use utoipa::{Modify, OpenApi};
         orders::OrderRequest, orders::OrderRequestLine, orders::OrderCreated, orders::ApprovalAnswer,
         app::orders::model::OrderDetail, app::orders::model::OrderLine, app::orders::model::OrderPart,
         app::orders::model::OrderPartLine, app::orders::model::OrderShipment,
-        app::orders::model::OrderApproval, app::fulfilment::model::Address, app::error::FieldError,
+        app::orders::model::OrderApproval, app::orders::model::OrderReturn,
+        app::orders::model::OrderReturnLine, app::payments::model::PaymentView,
+        app::payments::model::PaymentTransaction, app::fulfilment::model::Address, app::error::FieldError,
+        fulfilments::ShipmentReport, fulfilments::DeliveryReport, fulfilments::FulfilmentProgress,
         error::ErrorBody, error::ErrorDetail, error::FieldProblem
     )),
     modifiers(&BearerKey),
     tags(
         (name = "orders", description = "Placing and following orders"),
-        (name = "stock", description = "Availability and counts")
+        (name = "stock", description = "Availability and counts"),
+        (name = "fulfilments", description = "External locations report shipments and deliveries")
     )
 )]
 pub struct ApiDoc;
@@ -70,6 +77,14 @@ pub fn router() -> Router<AppState> {
         .route(
             "/api/v1/orders/{id}/approvals/{reason}",
             post(orders::answer_approval),
+        )
+        .route(
+            "/api/v1/fulfilments/{number}/shipped",
+            post(fulfilments::report_shipped),
+        )
+        .route(
+            "/api/v1/fulfilments/{number}/delivered",
+            post(fulfilments::report_delivered),
         )
         .route(
             "/api/v1/openapi.json",

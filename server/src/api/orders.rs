@@ -131,6 +131,7 @@ pub async fn create_order(
                 unit_price_minor: l.unit_price_minor,
             })
             .collect(),
+        payment: None,
     };
     let mut tx = match idempotency::start(&state.pool, client.key_id, &key, &json).await? {
         Started::New(tx) => tx,

@@ -64,6 +64,21 @@ pub async fn load(pool: &PgPool) -> Result<Outcome, sqlx::Error> {
     orders::load(&mut tx, &mut rng, &people, &variants).await?;
     fulfilment::load(&mut tx, &mut rng, &people, &variants, &locations).await?;
     process::load(&mut tx, &mut rng, &people, &variants).await?;
+    // The history above was written directly, without capture: give it the
+    // card payments it had (shipped goods captured, open orders held).
+    sqlx::query(
+        "INSERT INTO payments (order_id, provider, provider_reference, currency, status, authorized_minor,
+                               captured_minor, voided_minor)
+         SELECT o.id, 'external', 'demo-' || o.number, o.currency,
+                CASE WHEN o.status IN ('shipped', 'completed') THEN 'captured'
+                     WHEN o.status = 'cancelled' THEN 'voided' ELSE 'authorized' END,
+                o.total_minor,
+                CASE WHEN o.status IN ('shipped', 'completed') THEN o.total_minor ELSE 0 END,
+                CASE WHEN o.status = 'cancelled' THEN o.total_minor ELSE 0 END
+         FROM orders o WHERE NOT EXISTS (SELECT 1 FROM payments p WHERE p.order_id = o.id)",
+    )
+    .execute(&mut *tx)
+    .await?;
     sqlx::query("INSERT INTO system_settings (key, value) VALUES ('demo_data', jsonb_build_object('version', $1::bigint))")
         .bind(VERSION)
         .execute(&mut *tx)

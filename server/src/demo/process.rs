@@ -112,6 +112,7 @@ fn order(
             country: country.into(),
         },
         lines,
+        payment: None,
     }
 }
 

@@ -2,6 +2,8 @@
 //! HTTP requests through `tower::ServiceExt::oneshot`.
 #![allow(dead_code)]
 
+pub mod orders;
+
 use app::auth::db::{NewUser, create_user};
 use app::auth::model::Role;
 use app::auth::password;
@@ -44,6 +46,25 @@ impl Response {
         self.headers
             .get(header::LOCATION)
             .and_then(|v| v.to_str().ok())
+    }
+
+    pub fn json(&self) -> serde_json::Value {
+        serde_json::from_str(&self.body).unwrap_or_else(|_| panic!("not JSON: {}", self.body))
+    }
+
+    /// The `(field, code)` of each problem of a 422.
+    pub fn field_codes(&self) -> Vec<(String, String)> {
+        self.json()["error"]["fields"]
+            .as_array()
+            .unwrap_or_else(|| panic!("no fields: {}", self.body))
+            .iter()
+            .map(|f| {
+                (
+                    f["field"].as_str().unwrap_or_default().to_owned(),
+                    f["code"].as_str().unwrap_or_default().to_owned(),
+                )
+            })
+            .collect()
     }
 
     /// The session cookie this response sets, as a `Cookie` header value.
@@ -157,4 +178,39 @@ pub async fn signed_in(pool: &PgPool, app: &Router, role: Role) -> String {
     let email = format!("{}-{}@example.com", role.as_str(), Uuid::new_v4().simple());
     create_account(pool, &email, role).await;
     sign_in(app, &email).await
+}
+
+/// A JSON request to `/api/v1`, with an API key and an `Idempotency-Key`
+/// when given.
+pub async fn post_api(
+    app: &Router,
+    path: &str,
+    key: Option<&str>,
+    idempotency: Option<&str>,
+    body: &str,
+) -> Response {
+    let mut request = Request::post(path).header(header::CONTENT_TYPE, "application/json");
+    if let Some(key) = key {
+        request = request.header(header::AUTHORIZATION, format!("Bearer {key}"));
+    }
+    if let Some(idempotency) = idempotency {
+        request = request.header("idempotency-key", idempotency);
+    }
+    send(app, request.body(Body::from(body.to_owned())).unwrap()).await
+}
+
+/// Stock is consistent: every balance equals its ledger, and what is
+/// reserved equals the active reservations.
+pub async fn assert_stock_consistent(pool: &PgPool) {
+    use app::inventory::db::stock;
+    assert_eq!(
+        stock::ledger_drift(pool).await.unwrap(),
+        0,
+        "every balance equals its ledger"
+    );
+    assert_eq!(
+        stock::reservation_drift(pool).await.unwrap(),
+        0,
+        "reserved equals the active reservations"
+    );
 }

@@ -20,6 +20,7 @@ fn scope_label(scope: Scope) -> &'static str {
         Scope::StockWrite => "Report stock counts",
         Scope::OrdersRead => "Read orders",
         Scope::OrdersWrite => "Create orders",
+        Scope::FulfilmentWrite => "Report shipments and deliveries",
     }
 }
 

@@ -111,6 +111,20 @@ pub async fn capture(
     .bind(lines.iter().map(|l| l.unit_price_minor).collect::<Vec<_>>())
     .execute(&mut *conn)
     .await?;
+    crate::payments::db::open(
+        conn,
+        id,
+        &crate::payments::db::Opening {
+            provider: request.payment_provider(),
+            provider_reference: request
+                .payment
+                .as_ref()
+                .map_or("", |p| p.reference.as_str()),
+            currency: &request.currency,
+            amount_minor: validation::total_minor(&lines),
+        },
+    )
+    .await?;
     let units: i32 = lines.iter().map(|l| l.quantity).sum();
     let message = format!(
         "Order captured from the {}: {} lines, {units} units.",

@@ -71,11 +71,13 @@ async fn load(db: &PgPool, filter: &str, key: Key<'_>) -> sqlx::Result<Option<Or
         }
     };
     let Some(h) = header else { return Ok(None) };
-    let (lines, parts, shipments, approvals) = futures::try_join!(
+    let (lines, parts, shipments, approvals, payment, returns) = futures::try_join!(
         lines(db, h.id),
         parts(db, h.id),
         shipments(db, h.id),
-        approvals(db, h.id)
+        approvals(db, h.id),
+        crate::payments::db::view(db, h.id),
+        super::returns::of_order(db, h.id),
     )?;
     Ok(Some(OrderDetail {
         status_label: OrderStatus::parse(&h.status)
@@ -100,13 +102,17 @@ async fn load(db: &PgPool, filter: &str, key: Key<'_>) -> sqlx::Result<Option<Or
         fulfilment_requests: parts,
         shipments,
         approvals,
+        payment,
+        returns,
     }))
 }
 
 async fn lines(db: impl PgExecutor<'_>, order_id: Uuid) -> sqlx::Result<Vec<OrderLine>> {
     sqlx::query_as(
-        "SELECT line_no, sku, description, quantity, cancelled_quantity, unit_price_minor, planned_ship_date
-         FROM order_lines WHERE order_id = $1 ORDER BY line_no",
+        "SELECT l.line_no, l.sku, l.description, l.quantity, l.cancelled_quantity, r.shipped_quantity,
+                r.returned_quantity, l.unit_price_minor, l.planned_ship_date
+         FROM order_lines l JOIN order_line_returns r USING (order_id, line_no)
+         WHERE l.order_id = $1 ORDER BY l.line_no",
     )
     .bind(order_id)
     .fetch_all(db)

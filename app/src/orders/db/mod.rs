@@ -8,6 +8,7 @@ pub mod desk;
 pub mod detail;
 pub mod outbox;
 pub mod plan;
+pub mod returns;
 pub mod timeline;
 
 use super::model::OrderSummary;

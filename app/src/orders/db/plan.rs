@@ -86,7 +86,9 @@ pub async fn wake(conn: &mut PgConnection) -> sqlx::Result<()> {
 pub struct Readied {
     pub id: i64,
     pub order_id: Uuid,
+    pub fulfilment_request_id: Option<Uuid>,
     pub kind: TaskKind,
+    pub attempts: i32,
 }
 
 /// Marks a task done and readies the tasks that waited only for it; those
@@ -96,7 +98,7 @@ pub async fn finish(
     task_id: i64,
     worker: &str,
 ) -> sqlx::Result<Vec<Readied>> {
-    let rows: Vec<(i64, Uuid, String, String)> = sqlx::query_as(
+    let rows: Vec<(i64, Uuid, Option<Uuid>, String, i32, String)> = sqlx::query_as(
         "WITH done AS (
              UPDATE order_tasks SET state = 'done', done_at = now(), done_by = $2, last_error = NULL, waiting_for = ''
              WHERE id = $1 RETURNING id
@@ -108,7 +110,7 @@ pub async fn finish(
              run_at = now()
          FROM order_task_deps d, done
          WHERE d.depends_on = done.id AND t.id = d.task_id AND t.state = 'blocked'
-         RETURNING t.id, t.order_id, t.kind, t.state",
+         RETURNING t.id, t.order_id, t.fulfilment_request_id, t.kind, t.attempts, t.state",
     )
     .bind(task_id)
     .bind(worker)
@@ -116,12 +118,14 @@ pub async fn finish(
     .await?;
     let readied: Vec<Readied> = rows
         .into_iter()
-        .filter(|(_, _, _, state)| state == "ready")
-        .filter_map(|(id, order_id, kind, _)| {
+        .filter(|(.., state)| state == "ready")
+        .filter_map(|(id, order_id, fulfilment_request_id, kind, attempts, _)| {
             Some(Readied {
                 id,
                 order_id,
+                fulfilment_request_id,
                 kind: TaskKind::parse(&kind)?,
+                attempts,
             })
         })
         .collect();

@@ -3,10 +3,11 @@
 use super::{DESK_PATH, OrderStatusBadge};
 use crate::inventory::model::Channel;
 use crate::inventory::pages::filters::{iso_date, page_number, parse_date};
-use crate::orders::api::{get_order_desk, order_path};
+use crate::orders::api::{BulkOrderAction, get_order_desk, order_path};
 use crate::orders::lifecycle::OrderStatus;
-use crate::orders::model::{OrderDesk, OrderQuery};
+use crate::orders::model::{BulkAction, OrderDesk, OrderQuery};
 use crate::ui::dates::format_date;
+use crate::ui::form::{FormAlert, SubmitButton};
 use crate::ui::money::format_money;
 use crate::ui::status::{EmptyState, ErrorNotice, Loading};
 use crate::ui::table::{PageLinks, url_with};
@@ -41,7 +42,26 @@ fn params_of(query: &OrderQuery) -> Vec<(&'static str, String)> {
 pub fn OrderDeskPage() -> impl IntoView {
     let params = use_query_map();
     let query = Memo::new(move |_| params.with(|p| query_from(|k| p.get(k))));
-    let desk = Resource::new(move || query.get(), get_order_desk);
+    let bulk = ServerAction::<BulkOrderAction>::new();
+    let desk = Resource::new(
+        move || (query.get(), bulk.version().get()),
+        |(query, _)| get_order_desk(query),
+    );
+    // What the last bulk action did (it redirects back here with a summary).
+    let outcome = move || {
+        params.with(|p| {
+            let action = BulkAction::parse(&p.get("bulk")?)?;
+            let done: usize = p.get("done").and_then(|d| d.parse().ok()).unwrap_or(0);
+            let failed = p.get("failed").unwrap_or_default();
+            let mut text = action.done_text(done);
+            if !failed.is_empty() {
+                text.push_str(&format!(
+                    " Not possible for {failed}: open them to see why."
+                ));
+            }
+            Some(text)
+        })
+    };
     view! {
         <Title text="Orders · Back office"/>
         <header class="page-header">
@@ -51,12 +71,14 @@ pub fn OrderDeskPage() -> impl IntoView {
             </div>
             <a class="button" href="/admin/orders/inbox">"Task inbox"</a>
         </header>
+        {move || outcome().map(|text| view! { <p class="alert success" role="status">{text}</p> })}
+        <FormAlert error=Signal::derive(move || bulk.value().get().and_then(Result::err))/>
         <Suspense fallback=|| view! { <Loading label="Loading orders…"/> }>
             {move || Suspend::new(async move {
                 let query = query.get();
                 match desk.await {
                     Err(error) => view! { <ErrorNotice error/> }.into_any(),
-                    Ok(desk) => view! { <Desk desk query/> }.into_any(),
+                    Ok(desk) => view! { <Desk desk query bulk/> }.into_any(),
                 }
             })}
         </Suspense>
@@ -64,7 +86,7 @@ pub fn OrderDeskPage() -> impl IntoView {
 }
 
 #[component]
-fn Desk(desk: OrderDesk, query: OrderQuery) -> impl IntoView {
+fn Desk(desk: OrderDesk, query: OrderQuery, bulk: ServerAction<BulkOrderAction>) -> impl IntoView {
     let total: i64 = desk.counts.iter().map(|(_, n)| n).sum();
     let tab = |status: &str, label: String, count: i64| {
         let mut params = params_of(&query);
@@ -88,6 +110,10 @@ fn Desk(desk: OrderDesk, query: OrderQuery) -> impl IntoView {
         }
     }
     let page = desk.page;
+    let mut back_params = params_of(&query);
+    back_params.push(("page", query.page.max(1).to_string()));
+    let back = url_with(DESK_PATH, &back_params);
+    let (current_page, page_count) = (page.page, page.page_count());
     let filter_query = query.clone();
     let page_href = Callback::new(move |n: u32| {
         let mut params = params_of(&filter_query);
@@ -137,11 +163,23 @@ fn Desk(desk: OrderDesk, query: OrderQuery) -> impl IntoView {
         } else {
             view! {
                 <p class="muted" role="status">{page.range_text()}</p>
+                <ActionForm action=bulk attr:aria-label="Orders">
+                <input type="hidden" name="back" value=back.clone()/>
+                <div class="bulk-bar">
+                    <label for="bulk-action">"With the ticked orders"</label>
+                    <select id="bulk-action" name="action">
+                        {BulkAction::ALL.iter().map(|a| view! { <option value=a.as_str()>{a.label()}</option> }).collect_view()}
+                    </select>
+                    <label for="bulk-reason">"Reason"</label>
+                    <input id="bulk-reason" name="reason" placeholder="for hold and cancel"/>
+                    <SubmitButton label="Apply" busy_label="Applying…" pending=bulk.pending() class="button"/>
+                </div>
                 <div class="table-wrap">
                     <table class="table">
                         <caption class="visually-hidden">"Orders, newest first"</caption>
                         <thead>
                             <tr>
+                                <th scope="col"><span class="visually-hidden">"Tick"</span></th>
                                 <th scope="col">"Order"</th>
                                 <th scope="col">"Placed"</th>
                                 <th scope="col">"Customer"</th>
@@ -155,6 +193,8 @@ fn Desk(desk: OrderDesk, query: OrderQuery) -> impl IntoView {
                         <tbody>
                             {page.rows.iter().cloned().map(|o| view! {
                                 <tr>
+                                    <td><input type="checkbox" name="orders[]" value=o.number.clone()
+                                        aria-label=format!("Tick {}", o.number)/></td>
                                     <td><a href=order_path(&o.number)>{o.number.clone()}</a></td>
                                     <td>{format_date(o.placed_at)}</td>
                                     <td>{o.customer}<br/><span class="muted small">{o.email}</span></td>
@@ -171,7 +211,8 @@ fn Desk(desk: OrderDesk, query: OrderQuery) -> impl IntoView {
                         </tbody>
                     </table>
                 </div>
-                <PageLinks current=page.page pages=page.page_count() href=page_href/>
+                </ActionForm>
+                <PageLinks current=current_page pages=page_count href=page_href/>
             }.into_any()
         }}
     }

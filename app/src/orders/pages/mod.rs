@@ -6,6 +6,7 @@ pub mod desk;
 pub mod inbox;
 pub mod my_orders;
 pub mod order;
+pub mod returns;
 
 use crate::auth::model::AdminArea;
 use crate::auth::pages::AccessGate;
@@ -28,6 +29,7 @@ pub fn OrderRoutes() -> impl leptos_router::MatchNestedRoutes + Clone {
             <Route path=path!("") view=desk::OrderDeskPage ssr=SsrMode::Async/>
             <Route path=path!("inbox") view=inbox::InboxPage ssr=SsrMode::Async/>
             <Route path=path!(":number") view=order::OrderPage ssr=SsrMode::Async/>
+            <Route path=path!(":number/returns/:rma") view=returns::ReturnDocumentsPage ssr=SsrMode::Async/>
         </ParentRoute>
     }
     .into_inner()

@@ -1,14 +1,15 @@
 //! One order on the desk: where it is, why, what happened, and what staff
 //! can do about it.
 
+use super::returns::{Payment, Returns};
 use super::{DESK_PATH, OrderStatusBadge};
 use crate::error::AppError;
 use crate::fulfilment::model::request_path;
 use crate::fulfilment::pages::format_when;
 use crate::inventory::pages::components::long_date;
 use crate::orders::api::{
-    CancelOrder, CancelOrderLines, ChooseOrderLocation, DecideOrderApproval, HoldOrder,
-    ResumeOrder, get_order_view,
+    AdvanceOrderReturn, CancelOrder, CancelOrderLines, ChooseOrderLocation, CreateOrderReturn,
+    DecideOrderApproval, HoldOrder, ResumeOrder, get_order_view,
 };
 use crate::orders::lifecycle::{OrderStatus, TaskKind};
 use crate::orders::model::{OrderDetail, OrderView, PlanTask, RoutingView, TimelineEntry};
@@ -30,6 +31,8 @@ struct Actions {
     cancel: ServerAction<CancelOrder>,
     cancel_lines: ServerAction<CancelOrderLines>,
     choose: ServerAction<ChooseOrderLocation>,
+    create_return: ServerAction<CreateOrderReturn>,
+    advance_return: ServerAction<AdvanceOrderReturn>,
 }
 
 impl Actions {
@@ -40,6 +43,8 @@ impl Actions {
             + self.cancel.version().get()
             + self.cancel_lines.version().get()
             + self.choose.version().get()
+            + self.create_return.version().get()
+            + self.advance_return.version().get()
     }
 
     fn error(self) -> Signal<Option<AppError>> {
@@ -51,6 +56,8 @@ impl Actions {
                 self.cancel.value().get().and_then(Result::err),
                 self.cancel_lines.value().get().and_then(Result::err),
                 self.choose.value().get().and_then(Result::err),
+                self.create_return.value().get().and_then(Result::err),
+                self.advance_return.value().get().and_then(Result::err),
             ]
             .into_iter()
             .flatten()
@@ -69,6 +76,8 @@ pub fn OrderPage() -> impl IntoView {
         cancel: ServerAction::new(),
         cancel_lines: ServerAction::new(),
         choose: ServerAction::new(),
+        create_return: ServerAction::new(),
+        advance_return: ServerAction::new(),
     };
     let view = Resource::new(
         move || {
@@ -182,6 +191,8 @@ fn Order(view: OrderView, actions: Actions) -> impl IntoView {
         <Approvals order=order.clone() actions/>
         <Lines order=order.clone() action=actions.cancel_lines open/>
         <Parts order=order.clone()/>
+        <Payment payment=order.payment.clone() currency=order.currency.clone()/>
+        <Returns order=order.clone() create=actions.create_return advance=actions.advance_return/>
         {routing.map(|routing| view! { <Routing routing/> })}
         <Plan plan/>
         <Timeline timeline/>

@@ -12,11 +12,12 @@ use crate::orders::approval::{self, Decision};
 use crate::orders::db::timeline::{self, Actor, Event};
 use crate::orders::db::{approvals, plan};
 use crate::orders::lifecycle::{self, OrderStatus, TaskKind};
+use crate::orders::returns::{self, RequestedLine};
 use crate::orders::routing::{Decision as Routing, LocationReason, Outcome, Placement, Verdict};
 use sqlx::{PgConnection, PgPool};
 use uuid::Uuid;
 
-fn step_error(error: StepError) -> AppError {
+pub(super) fn step_error(error: StepError) -> AppError {
     match error {
         StepError::Transient(message) | StepError::Permanent(message) => {
             AppError::Conflict(message)
@@ -33,7 +34,7 @@ async fn order_id_of(conn: &mut PgConnection, number: &str) -> Result<Uuid, AppE
 }
 
 /// The order with this number, locked for the caller's transaction.
-async fn lock_by_number(
+pub(super) async fn lock_by_number(
     conn: &mut PgConnection,
     number: &str,
 ) -> Result<steps::OrderRow, AppError> {
@@ -42,7 +43,7 @@ async fn lock_by_number(
 }
 
 /// A reason staff must give, with its spacing tidied.
-fn required_reason(reason: &str, asked: &str) -> Result<String, AppError> {
+pub(super) fn required_reason(reason: &str, asked: &str) -> Result<String, AppError> {
     let reason = reason.split_whitespace().collect::<Vec<_>>().join(" ");
     if reason.is_empty() {
         return Err(AppError::field("reason", "required", asked));
@@ -173,6 +174,7 @@ pub async fn resume(pool: &PgPool, number: &str, staff: Uuid) -> Result<(), AppE
         TaskKind::Respond,
         TaskKind::Documents,
         TaskKind::Submit,
+        TaskKind::Capture,
         TaskKind::Notify,
     ];
     let resumed = plan::resume(&mut tx, order_id, &kinds).await?;
@@ -558,6 +560,14 @@ pub async fn cancel_lines(
     .bind(&emptied)
     .execute(&mut *tx)
     .await?;
+    let cancelled: Vec<(i32, i32, i64)> = sqlx::query_as(
+        "SELECT line_no, quantity - cancelled_quantity, unit_price_minor FROM order_lines
+         WHERE order_id = $1 AND line_no = ANY($2) ORDER BY line_no",
+    )
+    .bind(order_id)
+    .bind(line_nos)
+    .fetch_all(&mut *tx)
+    .await?;
     sqlx::query(
         "UPDATE order_lines SET cancelled_quantity = quantity WHERE order_id = $1 AND line_no = ANY($2)",
     )
@@ -583,6 +593,23 @@ pub async fn cancel_lines(
         Event::new("lines_cancelled", &text),
     )
     .await?;
+    let value = returns::value_minor(
+        &cancelled
+            .iter()
+            .map(|(_, q, p)| (*q, *p))
+            .collect::<Vec<_>>(),
+    );
+    let lines: Vec<RequestedLine> = cancelled
+        .iter()
+        .map(|(line_no, quantity, _)| RequestedLine {
+            line_no: *line_no,
+            quantity: *quantity,
+            reason: String::new(),
+        })
+        .collect();
+    steps::record_cancellation(&mut tx, order_id, &lines, &reason, actor, value)
+        .await
+        .map_err(step_error)?;
     let left: i64 = sqlx::query_scalar(
         "SELECT count(*) FROM order_lines WHERE order_id = $1 AND cancelled_quantity < quantity",
     )

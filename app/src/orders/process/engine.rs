@@ -52,16 +52,17 @@ pub async fn run_next(pool: &PgPool, worker: &str) -> sqlx::Result<Option<Ran>> 
         return Ok(None);
     };
     let mut ran = Ran::default();
+    let mut context = steps::Chain::default();
     let mut next = Some(first);
     while let Some(task) = next.take() {
         let mut savepoint = tx.begin().await?;
-        match steps::run(&mut savepoint, &task).await {
+        match steps::run(&mut savepoint, &task, &mut context).await {
             Ok(outcome) => {
                 savepoint.commit().await?;
                 ran.steps += 1;
                 let readied = settle(&mut tx, &task, outcome, worker).await?;
                 if ran.steps < CHAIN_LIMIT {
-                    next = chain(&mut tx, &task, &readied).await?;
+                    next = chain(&task, &readied);
                 }
                 // Readied tasks this transaction will not run itself: wake a worker.
                 if readied.iter().any(|r| Some(r.id) != next.map(|n| n.id)) {
@@ -129,27 +130,17 @@ async fn settle(
 
 /// The next task to run in this transaction: one just readied for the same
 /// order (its row is already locked by this transaction).
-async fn chain(
-    conn: &mut PgConnection,
-    task: &Task,
-    readied: &[plan::Readied],
-) -> sqlx::Result<Option<Task>> {
-    let Some(next) = readied.iter().find(|r| r.order_id == task.order_id) else {
-        return Ok(None);
-    };
-    let row: Option<(Option<Uuid>, i32)> = sqlx::query_as(
-        "SELECT fulfilment_request_id, attempts FROM order_tasks WHERE id = $1 AND state = 'ready'",
-    )
-    .bind(next.id)
-    .fetch_optional(conn)
-    .await?;
-    Ok(row.map(|(fulfilment_request_id, attempts)| Task {
-        id: next.id,
-        order_id: next.order_id,
-        fulfilment_request_id,
-        kind: next.kind,
-        attempts,
-    }))
+fn chain(task: &Task, readied: &[plan::Readied]) -> Option<Task> {
+    readied
+        .iter()
+        .find(|r| r.order_id == task.order_id)
+        .map(|next| Task {
+            id: next.id,
+            order_id: next.order_id,
+            fulfilment_request_id: next.fulfilment_request_id,
+            kind: next.kind,
+            attempts: next.attempts,
+        })
 }
 
 /// Transient errors wait and retry (2, 4, 8… seconds); permanent ones, or

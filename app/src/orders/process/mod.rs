@@ -3,5 +3,6 @@
 
 pub mod actions;
 pub mod engine;
+pub mod returns;
 pub mod routing_input;
 pub mod steps;

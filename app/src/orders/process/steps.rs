@@ -9,11 +9,16 @@ use crate::fulfilment::db::{self as fulfilment, NewLine, NewRequest};
 use crate::inventory::db::reservations::{self, Closing, Reservation, ReserveError};
 use crate::inventory::model::{Channel, ReservationLine};
 use crate::orders::approval::{self, ApprovalStep, Evaluation, OrderFacts};
+use crate::orders::db::returns::{self, NewReturn};
 use crate::orders::db::timeline::{self, Actor, ChangeError, Event};
 use crate::orders::db::{approvals, channels, outbox, plan};
 use crate::orders::lifecycle::{self, OrderStatus, TaskKind};
+use crate::orders::model::ChannelSettings;
+use crate::orders::returns::{RequestedLine, ReturnStatus};
 use crate::orders::routing::{self, Outcome};
 use crate::orders::validation;
+use crate::payments::db::{self as payments, Movement, PaymentFailure};
+use crate::payments::provider::PaymentError;
 use serde_json::json;
 use sqlx::{FromRow, PgConnection};
 use std::collections::BTreeMap;
@@ -56,6 +61,16 @@ impl From<sqlx::Error> for StepError {
             StepError::Transient("the database was busy; trying again".to_owned())
         } else {
             StepError::Permanent("a database error (see the server log)".to_owned())
+        }
+    }
+}
+
+impl From<PaymentFailure> for StepError {
+    fn from(failure: PaymentFailure) -> Self {
+        match failure {
+            PaymentFailure::Provider(PaymentError::Unavailable(why)) => StepError::Transient(why),
+            PaymentFailure::Database(e) => e.into(),
+            other => StepError::Permanent(format!("payment: {other}")),
         }
     }
 }
@@ -114,7 +129,33 @@ pub async fn lock_order(conn: &mut PgConnection, order_id: Uuid) -> sqlx::Result
     .await
 }
 
-pub async fn run(conn: &mut PgConnection, task: &Task) -> Result<StepOutcome, StepError> {
+/// What the steps of one chain (one order's tasks in one transaction)
+/// read once and share: the channel's settings.
+#[derive(Default)]
+pub struct Chain {
+    settings: Option<ChannelSettings>,
+}
+
+impl Chain {
+    async fn settings(
+        &mut self,
+        conn: &mut PgConnection,
+        channel: Channel,
+    ) -> sqlx::Result<ChannelSettings> {
+        if let Some(settings) = self.settings.as_ref().filter(|s| s.channel == channel) {
+            return Ok(settings.clone());
+        }
+        let settings = channels::settings(conn, channel).await?;
+        self.settings = Some(settings.clone());
+        Ok(settings)
+    }
+}
+
+pub async fn run(
+    conn: &mut PgConnection,
+    task: &Task,
+    chain: &mut Chain,
+) -> Result<StepOutcome, StepError> {
     let order = lock_order(conn, task.order_id).await?;
     if order.status().is_terminal() {
         return Ok(StepOutcome::Ended);
@@ -125,16 +166,18 @@ pub async fn run(conn: &mut PgConnection, task: &Task) -> Result<StepOutcome, St
     match task.kind {
         TaskKind::Validate => validate(conn, &order).await,
         TaskKind::Score => score(conn, &order).await,
-        TaskKind::Route => route(conn, &order).await,
+        TaskKind::Route => route(conn, &order, chain).await,
         TaskKind::Approve => approve(conn, &order).await,
-        TaskKind::Respond => respond(conn, &order).await,
-        TaskKind::Documents => documents(conn, &order, request_of(task)?).await,
+        TaskKind::Respond => respond(conn, &order, chain).await,
+        TaskKind::Documents => documents(conn, &order, request_of(task)?, chain).await,
         TaskKind::Submit => submit(conn, &order, request_of(task)?).await,
         TaskKind::Notify => notify_shipped(conn, &order, request_of(task)?).await,
+        TaskKind::Capture => capture_payment(conn, &order, request_of(task)?).await,
         // Done by outside events, or not part of any plan yet.
-        TaskKind::Ship | TaskKind::Capture | TaskKind::Invoice | TaskKind::Complete => Ok(
-            StepOutcome::Wait(format!("{} happens outside the workers", task.kind.label())),
-        ),
+        TaskKind::Ship | TaskKind::Invoice | TaskKind::Complete => Ok(StepOutcome::Wait(format!(
+            "{} happens outside the workers",
+            task.kind.label()
+        ))),
     }
 }
 
@@ -283,9 +326,13 @@ async fn score(conn: &mut PgConnection, order: &OrderRow) -> Result<StepOutcome,
 // ---------------------------------------------------------------------------
 // Routing
 
-async fn route(conn: &mut PgConnection, order: &OrderRow) -> Result<StepOutcome, StepError> {
+async fn route(
+    conn: &mut PgConnection,
+    order: &OrderRow,
+    chain: &mut Chain,
+) -> Result<StepOutcome, StepError> {
     let lines = open_lines(conn, order.id).await?;
-    let settings = channels::settings(&mut *conn, order.channel()).await?;
+    let settings = chain.settings(conn, order.channel()).await?;
     let variants: Vec<Uuid> = lines.iter().map(|l| l.variant_id).collect();
     // Hold these SKUs' balances while deciding, so that what was counted is
     // still there when reserved and promised (one order at a time per SKU).
@@ -412,6 +459,12 @@ pub async fn place(
     .bind(order.id)
     .fetch_optional(&mut *conn)
     .await?;
+    // Requests of an earlier routing (cancelled) keep their numbers.
+    let earlier: i64 =
+        sqlx::query_scalar("SELECT count(*) FROM fulfilment_requests WHERE order_id = $1")
+            .bind(order.id)
+            .fetch_one(&mut *conn)
+            .await?;
     let variant_of = |line_no: i32| {
         lines
             .iter()
@@ -486,7 +539,7 @@ pub async fn place(
             })
             .collect();
         let ship_date = parts.iter().map(|p| p.ship_date).max();
-        let number = format!("{}-{}", order.number, part + 1);
+        let number = format!("{}-{}", order.number, earlier + part as i64 + 1);
         let request_id = fulfilment::create(
             conn,
             &NewRequest {
@@ -550,29 +603,10 @@ pub async fn place(
 // Approval
 
 async fn approve(conn: &mut PgConnection, order: &OrderRow) -> Result<StepOutcome, StepError> {
-    let mut steps = approvals::current_steps(conn, order.id).await?;
-    if steps.is_none() {
-        let reasons = approvals::reasons(&mut *conn, order.channel()).await?;
-        let first_order: bool = sqlx::query_scalar(
-            "SELECT NOT EXISTS (SELECT 1 FROM orders WHERE id <> $1 AND status <> 'cancelled'
-                                 AND (customer_id = $2 OR company_id = $3 OR email = $4::citext))",
-        )
-        .bind(order.id)
-        .bind(order.customer_id)
-        .bind(order.company_id)
-        .bind(&order.email)
-        .fetch_one(&mut *conn)
-        .await?;
-        let facts = OrderFacts {
-            total_minor: order.total_minor,
-            payment_method: order.payment_method.clone(),
-            first_order,
-        };
-        let applicable = approval::applicable(&reasons, &facts);
-        approvals::open_round(conn, order.id, &applicable).await?;
-        steps = approvals::current_steps(conn, order.id).await?;
-    }
-    let steps: Vec<ApprovalStep> = steps.unwrap_or_default();
+    let steps: Vec<ApprovalStep> = match approvals::current_steps(conn, order.id).await? {
+        Some(steps) => steps,
+        None => first_round(conn, order).await?,
+    };
     match approval::evaluate(&steps) {
         Evaluation::Approved => {
             let text = if steps.is_empty() {
@@ -589,6 +623,11 @@ async fn approve(conn: &mut PgConnection, order: &OrderRow) -> Result<StepOutcom
                 Event::new("approved", text),
             )
             .await?;
+            if !steps.is_empty()
+                && let Some(reason) = reroute_reason(conn, order.id).await?
+            {
+                route_again(conn, order, &reason).await?;
+            }
             Ok(StepOutcome::Done)
         }
         Evaluation::Declined { code } => {
@@ -641,11 +680,106 @@ async fn approve(conn: &mut PgConnection, order: &OrderRow) -> Result<StepOutcom
     }
 }
 
+/// The approvals the order's channel asks for it (a round is recorded only
+/// when some apply; most orders need none and cost no writes).
+async fn first_round(conn: &mut PgConnection, order: &OrderRow) -> sqlx::Result<Vec<ApprovalStep>> {
+    let reasons = approvals::reasons(&mut *conn, order.channel()).await?;
+    if reasons.is_empty() {
+        return Ok(Vec::new());
+    }
+    let first_order: bool = sqlx::query_scalar(
+        "SELECT NOT EXISTS (SELECT 1 FROM orders WHERE id <> $1 AND status <> 'cancelled'
+                             AND (customer_id = $2 OR company_id = $3 OR email = $4::citext))",
+    )
+    .bind(order.id)
+    .bind(order.customer_id)
+    .bind(order.company_id)
+    .bind(&order.email)
+    .fetch_one(&mut *conn)
+    .await?;
+    let facts = OrderFacts {
+        total_minor: order.total_minor,
+        payment_method: order.payment_method.clone(),
+        first_order,
+    };
+    let applicable = approval::applicable(&reasons, &facts);
+    if applicable.is_empty() {
+        return Ok(Vec::new());
+    }
+    approvals::open_round(conn, order.id, &applicable).await?;
+    Ok(approvals::current_steps(conn, order.id)
+        .await?
+        .unwrap_or_default())
+}
+
+/// An approval of the latest round that asks for routing again once given
+/// (e.g. a credit check that took days, while stock moved on); `None` if
+/// there is none or the order was routed again already (once is enough).
+async fn reroute_reason(conn: &mut PgConnection, order_id: Uuid) -> sqlx::Result<Option<String>> {
+    sqlx::query_scalar(
+        "SELECT a.reason_name FROM order_approvals a
+         WHERE a.order_id = $1 AND a.reroute_after AND a.decision = 'approved'
+           AND a.round = (SELECT max(round) FROM order_approvals WHERE order_id = $1)
+           AND NOT EXISTS (SELECT 1 FROM order_events e WHERE e.order_id = $1 AND e.kind = 'routing_again')
+         ORDER BY a.rank, a.reason_code LIMIT 1",
+    )
+    .bind(order_id)
+    .fetch_optional(conn)
+    .await
+}
+
+/// Gives back what the first routing took (reservations, promises, the
+/// planned fulfilment requests and their plans) and plans routing, the
+/// approval check and the response again. The approvals given stand.
+async fn route_again(
+    conn: &mut PgConnection,
+    order: &OrderRow,
+    reason: &str,
+) -> Result<(), StepError> {
+    release_holds(conn, order.id, None, &order.number, None).await?;
+    sqlx::query(
+        "UPDATE fulfilment_requests SET status = 'cancelled', updated_at = now()
+         WHERE order_id = $1 AND status = 'planned'",
+    )
+    .bind(order.id)
+    .execute(&mut *conn)
+    .await?;
+    // What waited for this approval: the response and the requests' plans.
+    sqlx::query(
+        "UPDATE order_tasks SET state = 'cancelled' WHERE order_id = $1 AND state = 'blocked'",
+    )
+    .bind(order.id)
+    .execute(&mut *conn)
+    .await?;
+    sqlx::query("UPDATE order_lines SET planned_ship_date = NULL WHERE order_id = $1")
+        .bind(order.id)
+        .execute(&mut *conn)
+        .await?;
+    let text = format!(
+        "\"{reason}\" asks for routing again after approval: stock was released and is routed anew."
+    );
+    timeline::change_status(
+        conn,
+        order.id,
+        OrderStatus::Approved,
+        OrderStatus::Validated,
+        Actor::System,
+        Event::new("routing_again", &text),
+    )
+    .await?;
+    plan::add(conn, order.id, None, &lifecycle::reroute_plan(), &[]).await?;
+    Ok(())
+}
+
 // ---------------------------------------------------------------------------
 // Response, documents, submission, notification
 
-async fn respond(conn: &mut PgConnection, order: &OrderRow) -> Result<StepOutcome, StepError> {
-    let settings = channels::settings(&mut *conn, order.channel()).await?;
+async fn respond(
+    conn: &mut PgConnection,
+    order: &OrderRow,
+    chain: &mut Chain,
+) -> Result<StepOutcome, StepError> {
+    let settings = chain.settings(conn, order.channel()).await?;
     let lines: Vec<(i32, String, i32, Option<time::Date>)> = sqlx::query_as(
         "SELECT line_no, sku, quantity - cancelled_quantity, planned_ship_date FROM order_lines
          WHERE order_id = $1 ORDER BY line_no",
@@ -677,8 +811,9 @@ async fn documents(
     conn: &mut PgConnection,
     order: &OrderRow,
     request_id: Uuid,
+    chain: &mut Chain,
 ) -> Result<StepOutcome, StepError> {
-    let settings = channels::settings(&mut *conn, order.channel()).await?;
+    let settings = chain.settings(conn, order.channel()).await?;
     let kinds: Vec<&str> = settings.documents.iter().map(|d| d.as_str()).collect();
     sqlx::query(
         "INSERT INTO fulfilment_documents (fulfilment_request_id, kind, reference)
@@ -757,6 +892,31 @@ async fn fulfilment_payload(
     .await
 }
 
+/// Takes the payment for what a fulfilment request shipped, once (the
+/// request's number is the capture's reference).
+async fn capture_payment(
+    conn: &mut PgConnection,
+    order: &OrderRow,
+    request_id: Uuid,
+) -> Result<StepOutcome, StepError> {
+    let number: String = sqlx::query_scalar("SELECT number FROM fulfilment_requests WHERE id = $1")
+        .bind(request_id)
+        .fetch_one(&mut *conn)
+        .await?;
+    let value = payments::shipped_value(conn, request_id).await?;
+    payments::apply(
+        conn,
+        order.id,
+        Movement::Capture,
+        &number,
+        value,
+        true,
+        Actor::System,
+    )
+    .await?;
+    Ok(StepOutcome::Done)
+}
+
 async fn notify_shipped(
     conn: &mut PgConnection,
     order: &OrderRow,
@@ -816,6 +976,37 @@ pub async fn release_holds(
     Ok(())
 }
 
+/// Records a cancellation of these lines as a return of kind `cancel`
+/// (closed at once: nothing comes back) and voids up to `value` of the
+/// payment that is not captured yet. Returns the cancellation's number.
+pub async fn record_cancellation(
+    conn: &mut PgConnection,
+    order_id: Uuid,
+    lines: &[RequestedLine],
+    why: &str,
+    actor: Actor,
+    value: i64,
+) -> Result<String, StepError> {
+    if lines.is_empty() {
+        return Ok(String::new());
+    }
+    let (_, number) = returns::create(
+        conn,
+        &NewReturn {
+            order_id,
+            kind: "cancel",
+            status: ReturnStatus::Closed,
+            reason: why,
+            location_id: None,
+            lines,
+            actor,
+        },
+    )
+    .await?;
+    payments::apply(conn, order_id, Movement::Void, &number, value, true, actor).await?;
+    Ok(number)
+}
+
 /// Cancels what is left of an order: releases its reservations and
 /// promises, cancels its requests that have not shipped, and moves it to
 /// `cancelled`. Used by routing (nothing can deliver), approval (declined)
@@ -839,6 +1030,21 @@ pub async fn cancel_order(
     .bind(order_id)
     .execute(&mut *conn)
     .await?;
+    let open: Vec<RequestedLine> = sqlx::query_as::<_, (i32, i32)>(
+        "SELECT line_no, quantity - cancelled_quantity FROM order_lines
+         WHERE order_id = $1 AND quantity > cancelled_quantity ORDER BY line_no",
+    )
+    .bind(order_id)
+    .fetch_all(&mut *conn)
+    .await?
+    .into_iter()
+    .map(|(line_no, quantity)| RequestedLine {
+        line_no,
+        quantity,
+        reason: String::new(),
+    })
+    .collect();
+    record_cancellation(conn, order_id, &open, why, actor, i64::MAX).await?;
     sqlx::query("UPDATE order_lines SET cancelled_quantity = quantity WHERE order_id = $1")
         .bind(order_id)
         .execute(&mut *conn)
