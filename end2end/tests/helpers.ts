@@ -2,9 +2,13 @@ import { expect, Page } from "@playwright/test";
 
 export const DEMO_PASSWORD = "atelier-demo";
 
-/** Waits until the page is interactive (the app marks <html> when hydrated). */
+/**
+ * Waits until the page is interactive (the app marks <html> when hydrated).
+ * The tests run the unoptimised browser bundle on a busy two-core machine,
+ * where loading it can take longer than a plain expectation's wait.
+ */
 export async function hydrated(page: Page) {
-  await expect(page.locator("html[data-hydrated=true]")).toHaveCount(1);
+  await expect(page.locator("html[data-hydrated=true]")).toHaveCount(1, { timeout: 30_000 });
 }
 
 export function uniqueEmail(prefix: string) {

@@ -325,3 +325,35 @@ async fn racing_refunds_of_one_return_refund_once(pool: PgPool) {
             .unwrap();
     assert_eq!(returned, 0);
 }
+
+#[sqlx::test(migrator = "server::database::MIGRATOR")]
+async fn a_web_parcel_carries_a_return_slip_with_its_codes(pool: PgPool) {
+    let w = world(&pool).await;
+    let (order, number) = place(&pool, &request(Channel::Web, &[(&w.skus[2], 2)])).await;
+    drain(&pool).await;
+    let request = requests(&pool, order).await.remove(0);
+    let kinds: Vec<String> = sqlx::query_scalar(
+        "SELECT d.kind FROM fulfilment_documents d JOIN fulfilment_requests fr ON fr.id = d.fulfilment_request_id
+         WHERE fr.number = $1 ORDER BY d.kind",
+    )
+    .bind(&request)
+    .fetch_all(&pool)
+    .await
+    .unwrap();
+    assert_eq!(kinds, ["delivery_note", "return_label", "return_note"]);
+    let slip = returns_db::parcel_documents(&pool, &number, &request)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(slip.number, format!("R{request}"));
+    assert_eq!(slip.lines.len(), 1);
+    assert_eq!(slip.lines[0].quantity, 2);
+    assert!(slip.qr_svg.starts_with("<svg") && slip.barcode_svg.starts_with("<svg"));
+    // Another order's request has no slip under this order.
+    assert!(
+        returns_db::parcel_documents(&pool, "AT-1", &request)
+            .await
+            .unwrap()
+            .is_none()
+    );
+}

@@ -55,11 +55,12 @@ pub async fn get_order_view(number: String) -> Result<OrderView, AppError> {
     let order = super::db::detail::by_number(&pool, number.trim())
         .await?
         .ok_or_else(|| AppError::NotFound("Order".into()))?;
-    let (timeline, plan, routing, locations) = futures::try_join!(
+    let (timeline, plan, routing, locations, documents) = futures::try_join!(
         super::db::desk::timeline(&pool, order.id),
         super::db::desk::plan(&pool, order.id),
         super::db::desk::routing(&pool, order.id),
         crate::inventory::db::locations::all(&pool),
+        super::db::desk::documents(&pool, order.id),
     )?;
     Ok(OrderView {
         order,
@@ -71,6 +72,7 @@ pub async fn get_order_view(number: String) -> Result<OrderView, AppError> {
             .filter(|l| l.active)
             .map(|l| (l.code, l.name))
             .collect(),
+        documents,
     })
 }
 
@@ -338,15 +340,32 @@ pub async fn advance_order_return(
     Ok(())
 }
 
+/// The return note and label of return `reference`, or (`parcel` set)
+/// the return slip packed with fulfilment request `reference`'s parcel.
 #[server]
 pub async fn get_return_documents(
     number: String,
-    rma: String,
+    reference: String,
+    #[server(default)] parcel: bool,
 ) -> Result<ReturnDocuments, AppError> {
     order_staff().await?;
-    super::db::returns::documents(&pool()?, number.trim(), rma.trim())
-        .await?
-        .ok_or_else(|| AppError::NotFound("Return".into()))
+    let pool = pool()?;
+    let (number, reference) = (number.trim(), reference.trim());
+    let found = if parcel {
+        super::db::returns::parcel_documents(&pool, number, reference).await?
+    } else {
+        super::db::returns::documents(&pool, number, reference).await?
+    };
+    found.ok_or_else(|| AppError::NotFound("Return document".into()))
+}
+
+/// Where the return slip packed with a fulfilment request's parcel is.
+pub fn parcel_return_path(number: &str, request: &str) -> String {
+    format!(
+        "{}/parcels/{}",
+        order_path(number),
+        urlencoding::encode(request)
+    )
 }
 
 /// Where the channel settings are.

@@ -389,6 +389,19 @@ pub struct OrderView {
     pub routing: Option<RoutingView>,
     /// Locations staff may choose when routing needs a decision: (code, name).
     pub locations: Vec<(String, String)>,
+    /// The documents the process made for the fulfilment requests.
+    pub documents: Vec<OrderDocument>,
+}
+
+/// A printable document of a fulfilment request.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(sqlx::FromRow))]
+pub struct OrderDocument {
+    pub fulfilment_request: String,
+    /// `delivery_note`, `return_note` or `return_label`.
+    pub kind: String,
+    /// The number printed on it (a return slip's is the parcel's return reference).
+    pub reference: String,
 }
 
 /// An order waiting for staff, in a task inbox.

@@ -248,3 +248,19 @@ pub async fn inboxes(db: &PgPool) -> sqlx::Result<Inboxes> {
         stopped: stopped.into_iter().map(Into::into).collect(),
     })
 }
+
+/// The documents of the order's fulfilment requests, by request and kind.
+pub async fn documents(
+    db: impl PgExecutor<'_>,
+    order_id: Uuid,
+) -> sqlx::Result<Vec<OrderDocument>> {
+    sqlx::query_as(
+        "SELECT fr.number AS fulfilment_request, d.kind, d.reference
+         FROM fulfilment_documents d JOIN fulfilment_requests fr ON fr.id = d.fulfilment_request_id
+         WHERE fr.order_id = $1 AND fr.status <> 'cancelled'
+         ORDER BY fr.number, array_position('{delivery_note,return_note,return_label}'::text[], d.kind)",
+    )
+    .bind(order_id)
+    .fetch_all(db)
+    .await
+}

@@ -224,47 +224,96 @@ pub async fn of_order(db: impl PgExecutor<'_>, order_id: Uuid) -> sqlx::Result<V
     Ok(returns)
 }
 
-/// What the return note and label print (`None`: no such return of that order).
+/// What a return note and label print, before the codes are drawn.
+#[derive(FromRow)]
+struct DocumentHeader {
+    id: Uuid,
+    number: String,
+    status: String,
+    reason: String,
+    created_at: OffsetDateTime,
+    ship_to: serde_json::Value,
+    location_name: Option<String>,
+    location_address: Option<String>,
+    location_postal_code: Option<String>,
+    location_city: Option<String>,
+    location_country: Option<String>,
+}
+
+const LOCATION_ADDRESS: &str = "l.name AS location_name, l.address AS location_address,
+    l.postal_code AS location_postal_code, l.city AS location_city, l.country AS location_country";
+
+/// The return note and label of return `number` of the order (`None`: no
+/// such return).
 pub async fn documents(
     db: &sqlx::PgPool,
     order_number: &str,
     number: &str,
 ) -> sqlx::Result<Option<crate::orders::model::ReturnDocuments>> {
-    use crate::fulfilment::model::Address;
-    use crate::orders::model::{ReturnDocumentLine, ReturnDocuments};
-    #[derive(FromRow)]
-    struct Header {
-        id: Uuid,
-        status: String,
-        reason: String,
-        created_at: OffsetDateTime,
-        ship_to: serde_json::Value,
-        location_name: Option<String>,
-        location_address: Option<String>,
-        location_postal_code: Option<String>,
-        location_city: Option<String>,
-        location_country: Option<String>,
-    }
-    let header: Option<Header> = sqlx::query_as(
-        "SELECT r.id, r.status, r.reason, r.created_at, o.ship_to, l.name AS location_name,
-                l.address AS location_address, l.postal_code AS location_postal_code,
-                l.city AS location_city, l.country AS location_country
+    let header: Option<DocumentHeader> = sqlx::query_as(&format!(
+        "SELECT r.id, r.number, r.status, r.reason, r.created_at, o.ship_to, {LOCATION_ADDRESS}
          FROM returns r JOIN orders o ON o.id = r.order_id LEFT JOIN locations l ON l.id = r.location_id
-         WHERE o.number = $1 AND r.number = $2 AND r.kind = 'return'",
-    )
+         WHERE o.number = $1 AND r.number = $2 AND r.kind = 'return'"
+    ))
     .bind(order_number)
     .bind(number)
     .fetch_optional(db)
     .await?;
-    let Some(h) = header else { return Ok(None) };
-    let lines: Vec<(String, String, i32, String)> = sqlx::query_as(
+    let Some(header) = header else {
+        return Ok(None);
+    };
+    let lines = sqlx::query_as(
         "SELECT ol.sku, ol.description, rl.quantity, rl.reason
          FROM return_lines rl JOIN order_lines ol ON ol.order_id = rl.order_id AND ol.line_no = rl.line_no
          WHERE rl.return_id = $1 ORDER BY rl.line_no",
     )
-    .bind(h.id)
+    .bind(header.id)
     .fetch_all(db)
     .await?;
+    Ok(Some(assemble(order_number, header, lines)))
+}
+
+/// The return slip packed with a fulfilment request's parcel, for channels
+/// whose documents include it: its reference is the parcel's return
+/// reference, its lines what the parcel holds (`None`: no such slip).
+pub async fn parcel_documents(
+    db: &sqlx::PgPool,
+    order_number: &str,
+    request: &str,
+) -> sqlx::Result<Option<crate::orders::model::ReturnDocuments>> {
+    let header: Option<DocumentHeader> = sqlx::query_as(&format!(
+        "SELECT fr.id, d.reference AS number, 'approved' AS status, '' AS reason, d.created_at, fr.ship_to,
+                {LOCATION_ADDRESS}
+         FROM fulfilment_requests fr JOIN orders o ON o.id = fr.order_id JOIN locations l ON l.id = fr.location_id
+         JOIN fulfilment_documents d ON d.fulfilment_request_id = fr.id AND d.kind IN ('return_label', 'return_note')
+         WHERE o.number = $1 AND fr.number = $2
+         ORDER BY d.kind LIMIT 1"
+    ))
+    .bind(order_number)
+    .bind(request)
+    .fetch_optional(db)
+    .await?;
+    let Some(header) = header else {
+        return Ok(None);
+    };
+    let lines = sqlx::query_as(
+        "SELECT ol.sku, ol.description, fl.quantity, '' AS reason
+         FROM fulfilment_lines fl JOIN order_lines ol ON ol.order_id = fl.order_id AND ol.line_no = fl.line_no
+         WHERE fl.fulfilment_request_id = $1 ORDER BY fl.line_no",
+    )
+    .bind(header.id)
+    .fetch_all(db)
+    .await?;
+    Ok(Some(assemble(order_number, header, lines)))
+}
+
+fn assemble(
+    order_number: &str,
+    h: DocumentHeader,
+    lines: Vec<(String, String, i32, String)>,
+) -> crate::orders::model::ReturnDocuments {
+    use crate::fulfilment::model::Address;
+    use crate::orders::model::{ReturnDocumentLine, ReturnDocuments};
     let return_to = h.location_name.map(|name| Address {
         name,
         line1: h.location_address.unwrap_or_default(),
@@ -272,10 +321,10 @@ pub async fn documents(
         city: h.location_city.unwrap_or_default(),
         country: h.location_country.unwrap_or_default(),
     });
-    Ok(Some(ReturnDocuments {
-        qr_svg: crate::orders::labels::qr_svg(number),
-        barcode_svg: crate::orders::labels::code128_svg(number),
-        number: number.to_owned(),
+    ReturnDocuments {
+        qr_svg: crate::orders::labels::qr_svg(&h.number),
+        barcode_svg: crate::orders::labels::code128_svg(&h.number),
+        number: h.number,
         order_number: order_number.to_owned(),
         status: h.status,
         reason: h.reason,
@@ -291,5 +340,5 @@ pub async fn documents(
                 reason,
             })
             .collect(),
-    }))
+    }
 }

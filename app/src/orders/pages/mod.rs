@@ -29,7 +29,8 @@ pub fn OrderRoutes() -> impl leptos_router::MatchNestedRoutes + Clone {
             <Route path=path!("") view=desk::OrderDeskPage ssr=SsrMode::Async/>
             <Route path=path!("inbox") view=inbox::InboxPage ssr=SsrMode::Async/>
             <Route path=path!(":number") view=order::OrderPage ssr=SsrMode::Async/>
-            <Route path=path!(":number/returns/:rma") view=returns::ReturnDocumentsPage ssr=SsrMode::Async/>
+            <Route path=path!(":number/returns/:reference") view=|| view! { <returns::ReturnDocumentsPage/> } ssr=SsrMode::Async/>
+            <Route path=path!(":number/parcels/:reference") view=|| view! { <returns::ReturnDocumentsPage parcel=true/> } ssr=SsrMode::Async/>
         </ParentRoute>
     }
     .into_inner()

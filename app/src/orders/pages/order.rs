@@ -1,7 +1,7 @@
 //! One order on the desk: where it is, why, what happened, and what staff
 //! can do about it.
 
-use super::returns::{Payment, Returns};
+use super::returns::{Documents, Payment, Returns};
 use super::{DESK_PATH, OrderStatusBadge};
 use crate::error::AppError;
 use crate::fulfilment::model::request_path;
@@ -109,6 +109,7 @@ fn Order(view: OrderView, actions: Actions) -> impl IntoView {
         plan,
         routing,
         locations,
+        documents,
     } = view;
     let status = OrderStatus::parse(&order.status);
     let number = order.number.clone();
@@ -191,6 +192,7 @@ fn Order(view: OrderView, actions: Actions) -> impl IntoView {
         <Approvals order=order.clone() actions/>
         <Lines order=order.clone() action=actions.cancel_lines open/>
         <Parts order=order.clone()/>
+        <Documents order_number=order.number.clone() documents/>
         <Payment payment=order.payment.clone() currency=order.currency.clone()/>
         <Returns order=order.clone() create=actions.create_return advance=actions.advance_return/>
         {routing.map(|routing| view! { <Routing routing/> })}

@@ -2,13 +2,15 @@
 //! note and label.
 
 use crate::error::AppError;
+use crate::fulfilment::model::request_path;
 use crate::fulfilment::pages::detail::AddressBlock;
 use crate::fulfilment::pages::format_when;
 use crate::orders::api::{
-    AdvanceOrderReturn, CreateOrderReturn, get_return_documents, order_path, return_documents_path,
+    AdvanceOrderReturn, CreateOrderReturn, get_return_documents, order_path, parcel_return_path,
+    return_documents_path,
 };
 use crate::orders::lifecycle::OrderStatus;
-use crate::orders::model::{OrderDetail, OrderReturn, ReturnDocuments};
+use crate::orders::model::{OrderDetail, OrderDocument, OrderReturn, ReturnDocuments};
 use crate::orders::returns::ReturnStatus;
 use crate::payments::model::PaymentView;
 use crate::ui::form::SubmitButton;
@@ -241,31 +243,58 @@ fn ReturnCard(
 }
 
 /// The return note (what comes back and why) and the return label (to the
-/// receiving location, with the return's number as barcode and QR code).
+/// receiving location, with the return's number as barcode and QR code):
+/// of a return, or (`parcel`) the slip packed with a fulfilment request.
 #[component]
-pub fn ReturnDocumentsPage() -> impl IntoView {
+pub fn ReturnDocumentsPage(#[prop(optional)] parcel: bool) -> impl IntoView {
     let params = use_params_map();
     let documents = Resource::new(
         move || {
             let p = params.read();
             (
                 p.get("number").unwrap_or_default(),
-                p.get("rma").unwrap_or_default(),
+                p.get("reference").unwrap_or_default(),
             )
         },
-        |(number, rma)| get_return_documents(number, rma),
+        move |(number, reference)| get_return_documents(number, reference, parcel),
     );
     view! {
         <Suspense fallback=|| view! { <Loading/> }>
             {move || Suspend::new(async move {
                 match documents.await {
-                    Err(AppError::NotFound(_)) => view! { <NotFound what="Return"/> }.into_any(),
+                    Err(AppError::NotFound(_)) => view! { <NotFound what="Return document"/> }.into_any(),
                     Err(error) => view! { <ErrorNotice error/> }.into_any(),
                     Ok(documents) => view! { <ReturnDocumentsView documents/> }.into_any(),
                 }
             })}
         </Suspense>
     }
+}
+
+/// The documents of the order's fulfilment requests, to print.
+#[component]
+pub fn Documents(order_number: String, documents: Vec<OrderDocument>) -> impl IntoView {
+    if documents.is_empty() {
+        return ().into_any();
+    }
+    view! {
+        <section class="card" aria-labelledby="documents-heading">
+            <h2 id="documents-heading">"Documents"</h2>
+            <ul class="documents">
+                {documents.into_iter().map(|d| {
+                    let (label, href) = match d.kind.as_str() {
+                        "delivery_note" => ("Delivery note", format!("{}/delivery-note", request_path(&d.fulfilment_request))),
+                        "return_note" => ("Return note", parcel_return_path(&order_number, &d.fulfilment_request)),
+                        _ => ("Return label", parcel_return_path(&order_number, &d.fulfilment_request)),
+                    };
+                    view! {
+                        <li><a href=href>{label}</a> {format!(" · {} · {}", d.fulfilment_request, d.reference)}</li>
+                    }
+                }).collect_view()}
+            </ul>
+        </section>
+    }
+    .into_any()
 }
 
 #[component]
@@ -291,7 +320,7 @@ fn ReturnDocumentsView(documents: ReturnDocuments) -> impl IntoView {
                 <dl class="facts doc-facts">
                     <dt>"Return"</dt><dd>{documents.number.clone()}</dd>
                     <dt>"Order"</dt><dd>{documents.order_number.clone()}</dd>
-                    <dt>"Requested"</dt><dd>{format_when(documents.created_at)}</dd>
+                    <dt>"Date"</dt><dd>{format_when(documents.created_at)}</dd>
                 </dl>
             </header>
             <table class="table doc-table">
