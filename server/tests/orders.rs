@@ -770,3 +770,41 @@ async fn cancelling_every_line_cancels_the_order(pool: PgPool) {
     assert_eq!(open, 0);
     assert_eq!(drift(&pool).await, (0, 0));
 }
+
+#[sqlx::test(migrator = "server::database::MIGRATOR")]
+async fn staff_route_an_order_again_until_its_goods_are_picked(pool: PgPool) {
+    let w = world(&pool).await;
+    let (order, number) = place(&pool, &request(Channel::Web, &[(&w.skus[0], 2)])).await;
+    drain(&pool).await;
+    assert_eq!(status(&pool, order).await, "submitted");
+    let unexplained = actions::route_again(&pool, &number, " ", w.staff).await;
+    assert!(unexplained.is_err());
+    actions::route_again(&pool, &number, "the store has it closer", w.staff)
+        .await
+        .unwrap();
+    assert_eq!(status(&pool, order).await, "validated");
+    assert_eq!(reserved(&pool, order).await, 0, "what routing took is back");
+    drain(&pool).await;
+    assert_eq!(status(&pool, order).await, "submitted");
+    assert_eq!(reserved(&pool, order).await, 2, "held once, not twice");
+    let requests: Vec<(String, String)> = sqlx::query_as(
+        "SELECT number, status FROM fulfilment_requests WHERE order_id = $1 ORDER BY number",
+    )
+    .bind(order)
+    .fetch_all(&pool)
+    .await
+    .unwrap();
+    let statuses: Vec<&str> = requests.iter().map(|(_, s)| s.as_str()).collect();
+    assert_eq!(statuses, ["cancelled", "submitted"]);
+    // Once picking starts, the goods stay where they are.
+    let mut conn = pool.acquire().await.unwrap();
+    fulfilment::start_picking(&mut conn, &requests[1].0, None)
+        .await
+        .unwrap();
+    let refused = actions::route_again(&pool, &number, "again", w.staff).await;
+    assert!(
+        matches!(refused, Err(app::error::AppError::Conflict(_))),
+        "{refused:?}"
+    );
+    assert_eq!(drift(&pool).await, (0, 0));
+}

@@ -199,6 +199,14 @@ pub async fn cancel_order_lines(
 }
 
 #[server]
+pub async fn route_order_again(number: String, reason: String) -> Result<(), AppError> {
+    let user = order_staff().await?;
+    actions::route_again(&pool()?, number.trim(), &reason, user.id).await?;
+    leptos_axum::redirect(&order_path(&number));
+    Ok(())
+}
+
+#[server]
 pub async fn choose_order_location(number: String, location: String) -> Result<(), AppError> {
     let user = order_staff().await?;
     actions::choose_location(&pool()?, number.trim(), &location, user.id).await?;

@@ -113,13 +113,15 @@ impl OrderStatus {
             // Validated again: routing is tried again (stock may have come
             // in); trying again may also find it deliverable but late.
             NotAnnounced => &[Validated, Routed, CheckAnnounced, Cancelled],
-            Routed => &[AwaitingApproval, Approved, Cancelled],
-            AwaitingApproval => &[Approved, Declined, Cancelled],
+            // Validated again: staff route it again (stock moved, a
+            // location closed) before the goods leave.
+            Routed => &[AwaitingApproval, Approved, Validated, Cancelled],
+            AwaitingApproval => &[Approved, Declined, Validated, Cancelled],
             // Validated again: an approval that requires routing again sends
             // the order back through routing.
             Approved => &[Validated, Submitted, Cancelled],
             Declined => &[Cancelled],
-            Submitted => &[PartiallyShipped, Shipped, Completed, Cancelled],
+            Submitted => &[PartiallyShipped, Shipped, Completed, Validated, Cancelled],
             // Goods are out of the door: no cancelling the order as a whole.
             PartiallyShipped => &[Shipped, Completed],
             Shipped => &[Completed],
@@ -396,9 +398,11 @@ mod tests {
             (NotAnnounced, Cancelled),
             (Routed, AwaitingApproval),
             (Routed, Approved),
+            (Routed, Validated),
             (Routed, Cancelled),
             (AwaitingApproval, Approved),
             (AwaitingApproval, Declined),
+            (AwaitingApproval, Validated),
             (AwaitingApproval, Cancelled),
             (Approved, Validated),
             (Approved, Submitted),
@@ -407,6 +411,7 @@ mod tests {
             (Submitted, PartiallyShipped),
             (Submitted, Shipped),
             (Submitted, Completed),
+            (Submitted, Validated),
             (Submitted, Cancelled),
             (PartiallyShipped, Shipped),
             (PartiallyShipped, Completed),

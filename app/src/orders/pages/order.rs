@@ -9,7 +9,7 @@ use crate::fulfilment::pages::format_when;
 use crate::inventory::pages::components::long_date;
 use crate::orders::api::{
     AdvanceOrderReturn, CancelOrder, CancelOrderLines, ChooseOrderLocation, CreateOrderReturn,
-    DecideOrderApproval, HoldOrder, ResumeOrder, get_order_view,
+    DecideOrderApproval, HoldOrder, ResumeOrder, RouteOrderAgain, get_order_view,
 };
 use crate::orders::lifecycle::{OrderStatus, TaskKind};
 use crate::orders::model::{OrderDetail, OrderView, PlanTask, RoutingView, TimelineEntry};
@@ -33,6 +33,7 @@ struct Actions {
     choose: ServerAction<ChooseOrderLocation>,
     create_return: ServerAction<CreateOrderReturn>,
     advance_return: ServerAction<AdvanceOrderReturn>,
+    reroute: ServerAction<RouteOrderAgain>,
 }
 
 impl Actions {
@@ -45,6 +46,7 @@ impl Actions {
             + self.choose.version().get()
             + self.create_return.version().get()
             + self.advance_return.version().get()
+            + self.reroute.version().get()
     }
 
     fn error(self) -> Signal<Option<AppError>> {
@@ -58,6 +60,7 @@ impl Actions {
                 self.choose.value().get().and_then(Result::err),
                 self.create_return.value().get().and_then(Result::err),
                 self.advance_return.value().get().and_then(Result::err),
+                self.reroute.value().get().and_then(Result::err),
             ]
             .into_iter()
             .flatten()
@@ -78,6 +81,7 @@ pub fn OrderPage() -> impl IntoView {
         choose: ServerAction::new(),
         create_return: ServerAction::new(),
         advance_return: ServerAction::new(),
+        reroute: ServerAction::new(),
     };
     let view = Resource::new(
         move || {
@@ -122,6 +126,20 @@ fn Order(view: OrderView, actions: Actions) -> impl IntoView {
         Some(OrderStatus::CheckAnnounced | OrderStatus::NotAnnounced)
     );
     let open = status.is_some_and(|s| !s.is_terminal());
+    // Routed and nothing picked yet (the server checks again).
+    let reroutable = matches!(
+        status,
+        Some(
+            OrderStatus::Routed
+                | OrderStatus::AwaitingApproval
+                | OrderStatus::Approved
+                | OrderStatus::Submitted
+        )
+    ) && order
+        .fulfilment_requests
+        .iter()
+        .all(|p| matches!(p.status.as_str(), "planned" | "submitted" | "cancelled"));
+    let reroute_number = order.number.clone();
     view! {
         <Title text=format!("{} · Orders", order.number)/>
         <nav class="breadcrumbs" aria-label="Breadcrumb"><a href=DESK_PATH>"Orders"</a> " / " {order.number.clone()}</nav>
@@ -179,6 +197,14 @@ fn Order(view: OrderView, actions: Actions) -> impl IntoView {
                         <SubmitButton label="Hold" busy_label="Holding…" pending=actions.hold.pending() class="button"/>
                     </ActionForm>
                 }.into_any()
+            })}
+            {reroutable.then(|| view! {
+                <ActionForm action=actions.reroute attr:class="inline-form">
+                    <input type="hidden" name="number" value=reroute_number.clone()/>
+                    <label for="reroute-reason">"Route again because"</label>
+                    <input id="reroute-reason" name="reason" required=true placeholder="e.g. stock arrived at the store"/>
+                    <SubmitButton label="Route again" busy_label="Routing…" pending=actions.reroute.pending() class="button"/>
+                </ActionForm>
             })}
             {open.then(|| view! {
                 <ActionForm action=actions.cancel attr:class="inline-form">

@@ -294,6 +294,62 @@ pub async fn cancel(
     Ok(())
 }
 
+/// Staff route an order again (stock moved, a location closed, a customer
+/// asked for another one) while none of its goods are being picked: its
+/// holds are given back and routing decides anew.
+pub async fn route_again(
+    pool: &PgPool,
+    number: &str,
+    reason: &str,
+    staff: Uuid,
+) -> Result<(), AppError> {
+    let reason = required_reason(reason, "Say why the order is routed again.")?;
+    let mut tx = pool.begin().await?;
+    let order = lock_by_number(&mut tx, number).await?;
+    if !matches!(
+        order.status(),
+        OrderStatus::Routed
+            | OrderStatus::AwaitingApproval
+            | OrderStatus::Approved
+            | OrderStatus::Submitted
+    ) {
+        return Err(AppError::Conflict(format!(
+            "The order is {}: only a routed order whose goods have not left can be routed again.",
+            order.status().label().to_lowercase()
+        )));
+    }
+    // The warehouse cannot start on a request while it is taken back.
+    let started: Option<String> = sqlx::query_scalar(
+        "SELECT number FROM fulfilment_requests WHERE order_id = $1 AND status IN ('picking', 'packed', 'shipped', 'delivered')
+         ORDER BY number LIMIT 1 FOR UPDATE",
+    )
+    .bind(order.id)
+    .fetch_optional(&mut *tx)
+    .await?;
+    if let Some(request) = started {
+        return Err(AppError::Conflict(format!(
+            "{request} is already being picked or has left: cancel single lines or create a return instead."
+        )));
+    }
+    sqlx::query("SELECT 1 FROM fulfilment_requests WHERE order_id = $1 ORDER BY id FOR UPDATE")
+        .bind(order.id)
+        .execute(&mut *tx)
+        .await?;
+    let why = format!("Routed again by staff: {reason}. Reserved stock released.");
+    steps::reroute(
+        &mut tx,
+        order.id,
+        &order.number,
+        order.status(),
+        Actor::Staff(staff),
+        &why,
+    )
+    .await
+    .map_err(step_error)?;
+    tx.commit().await?;
+    Ok(())
+}
+
 /// Staff decide where an order that routing could not place ships from:
 /// every open line at one location, from its stock as far as it goes and
 /// from its incoming supply (or as a backorder) for the rest.

@@ -728,46 +728,63 @@ async fn reroute_reason(conn: &mut PgConnection, order_id: Uuid) -> sqlx::Result
     .await
 }
 
-/// Gives back what the first routing took (reservations, promises, the
-/// planned fulfilment requests and their plans) and plans routing, the
-/// approval check and the response again. The approvals given stand.
+/// Gives back what the first routing took and plans routing again.
 async fn route_again(
     conn: &mut PgConnection,
     order: &OrderRow,
     reason: &str,
 ) -> Result<(), StepError> {
-    release_holds(conn, order.id, None, &order.number, None).await?;
-    sqlx::query(
-        "UPDATE fulfilment_requests SET status = 'cancelled', updated_at = now()
-         WHERE order_id = $1 AND status = 'planned'",
-    )
-    .bind(order.id)
-    .execute(&mut *conn)
-    .await?;
-    // What waited for this approval: the response and the requests' plans.
-    sqlx::query(
-        "UPDATE order_tasks SET state = 'cancelled' WHERE order_id = $1 AND state = 'blocked'",
-    )
-    .bind(order.id)
-    .execute(&mut *conn)
-    .await?;
-    sqlx::query("UPDATE order_lines SET planned_ship_date = NULL WHERE order_id = $1")
-        .bind(order.id)
-        .execute(&mut *conn)
-        .await?;
     let text = format!(
         "\"{reason}\" asks for routing again after approval: stock was released and is routed anew."
     );
-    timeline::change_status(
+    reroute(
         conn,
         order.id,
+        &order.number,
         OrderStatus::Approved,
-        OrderStatus::Validated,
         Actor::System,
-        Event::new("routing_again", &text),
+        &text,
+    )
+    .await
+}
+
+/// Routes an order again before its goods leave: what routing took
+/// (reservations, promises) is given back, its fulfilment requests that
+/// have not started (planned, or submitted and not picked) are cancelled
+/// with the rest of its plan, and routing, the approval check and the
+/// response are planned anew. Approvals given stand. The caller checked
+/// that no request has started.
+pub async fn reroute(
+    conn: &mut PgConnection,
+    order_id: Uuid,
+    number: &str,
+    from: OrderStatus,
+    actor: Actor,
+    why: &str,
+) -> Result<(), StepError> {
+    release_holds(conn, order_id, None, number, actor.staff_id()).await?;
+    sqlx::query(
+        "UPDATE fulfilment_requests SET status = 'cancelled', updated_at = now()
+         WHERE order_id = $1 AND status IN ('planned', 'submitted')",
+    )
+    .bind(order_id)
+    .execute(&mut *conn)
+    .await?;
+    plan::cancel_open(conn, order_id).await?;
+    sqlx::query("UPDATE order_lines SET planned_ship_date = NULL WHERE order_id = $1")
+        .bind(order_id)
+        .execute(&mut *conn)
+        .await?;
+    timeline::change_status(
+        conn,
+        order_id,
+        from,
+        OrderStatus::Validated,
+        actor,
+        Event::new("routing_again", why),
     )
     .await?;
-    plan::add(conn, order.id, None, &lifecycle::reroute_plan(), &[]).await?;
+    plan::add(conn, order_id, None, &lifecycle::reroute_plan(), &[]).await?;
     Ok(())
 }
 
