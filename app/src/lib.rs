@@ -16,6 +16,7 @@ pub mod inventory;
 pub mod listing;
 pub mod orders;
 pub mod payments;
+pub mod text;
 pub mod ui;
 pub mod wholesale;
 

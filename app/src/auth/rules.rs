@@ -170,7 +170,7 @@ pub fn check_password_confirmation(password: &str, confirmation: &str) -> Result
 
 /// A person's display name: trimmed, 1–100 characters, no control characters.
 pub fn parse_name(input: &str) -> Result<String, FieldError> {
-    let name = input.split_whitespace().collect::<Vec<_>>().join(" ");
+    let name = crate::text::single_spaced(input);
     if name.is_empty() {
         return Err(FieldError::new(
             "name",

@@ -931,7 +931,7 @@ pub async fn cancel(
         }
     }
     progressed(&mut tx, &claimed, false, actor).await?;
-    let reason = reason.split_whitespace().collect::<Vec<_>>().join(" ");
+    let reason = crate::text::single_spaced(reason);
     let mut note = match released {
         0 => "No reserved stock to release.".to_owned(),
         1 => "Released the reserved stock of 1 line.".to_owned(),

@@ -313,7 +313,7 @@ pub fn check_reported_delivery(
 
 /// The name of who signed for the goods: 2–100 characters, spaces tidied.
 fn signer(signed_by: &str) -> Result<String, AppError> {
-    let name = signed_by.split_whitespace().collect::<Vec<_>>().join(" ");
+    let name = crate::text::single_spaced(signed_by);
     if !(2..=100).contains(&name.chars().count()) {
         return Err(AppError::field(
             "signed_by",
@@ -335,7 +335,7 @@ pub fn check_cancel(confirmed: bool, reason: &str) -> Result<String, AppError> {
             "Tick the box to confirm that this request is cancelled.",
         ));
     }
-    let reason = reason.split_whitespace().collect::<Vec<_>>().join(" ");
+    let reason = crate::text::single_spaced(reason);
     if reason.chars().count() > 500 {
         errors.push(FieldError::new(
             "reason",

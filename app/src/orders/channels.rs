@@ -47,7 +47,7 @@ pub struct ChannelInput {
 
 pub fn parse_channel_form(form: &ChannelForm) -> Result<ChannelInput, AppError> {
     let mut errors = FieldErrors::new();
-    let name = form.name.split_whitespace().collect::<Vec<_>>().join(" ");
+    let name = crate::text::single_spaced(&form.name);
     if name.is_empty() || name.chars().count() > 100 {
         errors.push(FieldError::new(
             "name",

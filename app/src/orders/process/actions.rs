@@ -44,7 +44,7 @@ pub(super) async fn lock_by_number(
 
 /// A reason staff must give, with its spacing tidied.
 pub(super) fn required_reason(reason: &str, asked: &str) -> Result<String, AppError> {
-    let reason = reason.split_whitespace().collect::<Vec<_>>().join(" ");
+    let reason = crate::text::single_spaced(reason);
     if reason.is_empty() {
         return Err(AppError::field("reason", "required", asked));
     }
@@ -75,7 +75,7 @@ pub async fn decide_approval(
         .await?
         .unwrap_or_default();
     approval::may_decide(&steps, reason_code).map_err(|e| AppError::Conflict(e.to_string()))?;
-    let comment = comment.split_whitespace().collect::<Vec<_>>().join(" ");
+    let comment = crate::text::single_spaced(comment);
     let staff = actor.staff_id();
     let via = if staff.is_some() { "staff" } else { "api" };
     sqlx::query(

@@ -100,7 +100,7 @@ pub async fn advance(
     comment: &str,
     actor: Actor,
 ) -> Result<(), AppError> {
-    let comment = comment.split_whitespace().collect::<Vec<_>>().join(" ");
+    let comment = crate::text::single_spaced(comment);
     if step == ReturnStep::Reject && comment.is_empty() {
         return Err(AppError::field(
             "comment",
@@ -120,7 +120,6 @@ pub async fn advance(
             past(step)
         )));
     };
-    let lines = db::lines(&mut tx, found.id).await?;
     let mut refund = None;
     let text = match step {
         ReturnStep::Approve => {
@@ -137,8 +136,9 @@ pub async fn advance(
         ReturnStep::Reject => format!("Return {rma} rejected: {comment}"),
         ReturnStep::Receive => format!("Return {rma} received."),
         ReturnStep::Inspect => {
-            let staff = actor.staff_id();
+            let lines = db::lines(&mut tx, found.id).await?;
             let mut chosen = Vec::new();
+            let mut restock: Vec<(Uuid, i32)> = Vec::new();
             for line in &lines {
                 let Some((_, disposition)) = dispositions.iter().find(|(l, _)| *l == line.line_no)
                 else {
@@ -152,16 +152,10 @@ pub async fn advance(
                     ));
                 };
                 chosen.push((line.line_no, disposition.as_str()));
+                if *disposition == Disposition::Restock {
+                    restock.push((line.variant_id, line.quantity));
+                }
             }
-            let restock: Vec<(Uuid, i32)> = lines
-                .iter()
-                .filter(|l| {
-                    dispositions
-                        .iter()
-                        .any(|(n, d)| *n == l.line_no && *d == Disposition::Restock)
-                })
-                .map(|l| (l.variant_id, l.quantity))
-                .collect();
             if !restock.is_empty() {
                 let location = found.location_id.ok_or_else(|| {
                     AppError::Conflict(format!("Return {rma} has no location to restock at."))
@@ -175,7 +169,7 @@ pub async fn advance(
                         kind: "return",
                         reference: rma,
                         reason: "returned by the customer",
-                        actor: staff,
+                        actor: actor.staff_id(),
                     },
                 )
                 .await?;
@@ -189,6 +183,7 @@ pub async fn advance(
             )
         }
         ReturnStep::Refund => {
+            let lines = db::lines(&mut tx, found.id).await?;
             let value = rules::value_minor(
                 &lines
                     .iter()
