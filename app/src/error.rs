@@ -52,6 +52,10 @@ pub enum AppError {
     /// 429: too many attempts; try again later.
     #[error("Too many attempts. Please try again in {}.", wait_text(*.retry_after_secs))]
     TooManyRequests { retry_after_secs: u64 },
+    /// 503: a service we depend on (e.g. the payment provider) failed;
+    /// nothing was done, and trying again may work.
+    #[error("{0}")]
+    Unavailable(String),
     /// 500: a failure on our side; the detail is in the server log.
     #[error("Something went wrong on our side. Please try again in a moment.")]
     Internal,
@@ -91,6 +95,7 @@ impl AppError {
             Self::TooManyRequests { .. } => 429,
             Self::Internal => 500,
             Self::Transport(_) => 502,
+            Self::Unavailable(_) => 503,
         }
     }
 

@@ -8,6 +8,7 @@ pub mod analytics;
 pub mod auth;
 pub mod cart;
 pub mod catalog;
+pub mod checkout;
 pub mod content;
 pub mod error;
 pub mod fulfilment;
@@ -91,9 +92,12 @@ fn AppRoutes() -> impl IntoView {
                 <Route path=path!("p/:slug") view=catalog::pages::product::ProductPage ssr=SsrMode::Async/>
                 <Route path=path!("search") view=catalog::pages::search::SearchPage ssr=SsrMode::Async/>
                 <Route path=path!("cart") view=cart::pages::CartPage ssr=SsrMode::Async/>
+                <Route path=path!("checkout") view=checkout::pages::CheckoutRoute ssr=SsrMode::Async/>
+                <Route path=path!("checkout/thank-you/:key") view=checkout::pages::ConfirmationRoute ssr=SsrMode::Async/>
                 <Route path=path!("sign-in") view=auth::pages::sign_in::SignInPage ssr=SsrMode::Async/>
                 <Route path=path!("register") view=auth::pages::register::RegisterPage ssr=SsrMode::Async/>
                 <Route path=path!("account") view=auth::pages::account::AccountPage ssr=SsrMode::Async/>
+                <Route path=path!("account/orders/:number") view=orders::pages::my_order::MyOrderPage ssr=SsrMode::Async/>
             </ParentRoute>
         </Routes>
     }

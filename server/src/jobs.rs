@@ -22,6 +22,7 @@ fn order_workers() -> usize {
 pub fn spawn(pool: PgPool) -> watch::Sender<bool> {
     tokio::spawn(app::auth::session::housekeeping(pool.clone()));
     tokio::spawn(expire_reservations(pool.clone()));
+    tokio::spawn(delete_abandoned_carts(pool.clone()));
     tokio::spawn(vacuum_queues(pool.clone()));
     tokio::spawn(crate::webhooks::run(pool.clone()));
     let (stop, stopped) = watch::channel(false);
@@ -54,6 +55,19 @@ async fn expire_reservations(pool: PgPool) {
             Ok(0) => {}
             Ok(released) => tracing::info!(released, "expired reservations released"),
             Err(error) => tracing::warn!(%error, "could not release expired reservations"),
+        }
+    }
+}
+
+/// Guests' bags nobody touched for 60 days go (hourly); customers' stay.
+async fn delete_abandoned_carts(pool: PgPool) {
+    let mut tick = tokio::time::interval(Duration::from_secs(3600));
+    loop {
+        tick.tick().await;
+        match app::cart::db::delete_abandoned(&pool).await {
+            Ok(0) => {}
+            Ok(deleted) => tracing::info!(deleted, "abandoned guest bags deleted"),
+            Err(error) => tracing::warn!(%error, "could not delete abandoned guest bags"),
         }
     }
 }

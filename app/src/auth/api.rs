@@ -30,7 +30,9 @@ pub async fn sign_in(
         password,
         next,
     };
-    let target = accounts::sign_in(&pool()?, &mut auth, client_ip().as_deref(), form).await?;
+    let pool = pool()?;
+    let target = accounts::sign_in(&pool, &mut auth, client_ip().as_deref(), form).await?;
+    adopt_guest_cart(&pool, &auth).await?;
     leptos_axum::redirect(&target);
     Ok(())
 }
@@ -51,9 +53,23 @@ pub async fn register(
         password_confirm,
         next,
     };
-    let target = accounts::register(&pool()?, &mut auth, form).await?;
+    let pool = pool()?;
+    let target = accounts::register(&pool, &mut auth, form).await?;
+    adopt_guest_cart(&pool, &auth).await?;
     leptos_axum::redirect(&target);
     Ok(())
+}
+
+/// What a guest put in the bag stays there after signing in.
+#[cfg(feature = "ssr")]
+async fn adopt_guest_cart(
+    pool: &sqlx::PgPool,
+    auth: &session::AuthSession,
+) -> Result<(), AppError> {
+    match &auth.user {
+        Some(account) => crate::cart::api::adopt_guest_cart(pool, account.user.id).await,
+        None => Ok(()),
+    }
 }
 
 #[server]

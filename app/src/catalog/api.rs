@@ -20,18 +20,22 @@ pub async fn get_home_content() -> Result<HomeContent, AppError> {
     catalog_cache()?.home(&pool()?).await
 }
 
+/// A category's products under `filter` (read it from a URL with
+/// [`ListingFilter::from_pairs`]; link to a view with
+/// [`category_href`](super::model::category_href)). The answer's `filter` is
+/// the one applied: normalised, unknown values left out.
 #[server]
-pub async fn get_category_listing(slug: String, page: u32) -> Result<CategoryListing, AppError> {
+pub async fn get_category_listing(
+    slug: String,
+    filter: ListingFilter,
+) -> Result<CategoryListing, AppError> {
     if !is_slug(&slug) {
         return Err(AppError::NotFound("Category".into()));
     }
-    let pool = pool()?;
-    let (category, page) = tokio::try_join!(
-        db::category_tile(&pool, &slug),
-        db::category_products(&pool, &slug, page.max(1)),
-    )?;
-    let category = category.ok_or_else(|| AppError::NotFound("Category".into()))?;
-    Ok(CategoryListing { category, page })
+    catalog_cache()?
+        .category(&pool()?, &slug, filter)
+        .await?
+        .ok_or_else(|| AppError::NotFound("Category".into()))
 }
 
 #[server]
@@ -44,17 +48,32 @@ pub async fn get_product_detail(slug: String) -> Result<ProductDetail, AppError>
         .ok_or_else(|| AppError::NotFound("Product".into()))
 }
 
+/// Products matching `query` under `filter`; when the words match nothing,
+/// a "did you mean" and popular products.
 #[server]
-pub async fn search_products(query: String, page: u32) -> Result<ProductPage, AppError> {
+pub async fn search_products(
+    query: String,
+    filter: ListingFilter,
+) -> Result<SearchResults, AppError> {
     let query = normalise_query(&query);
     if query.is_empty() {
-        return Ok(ProductPage {
-            products: Vec::new(),
-            total: 0,
-            page: 1,
+        return Ok(SearchResults {
+            query,
+            listing: Listing {
+                page: ProductPage {
+                    products: Vec::new(),
+                    total: 0,
+                    page: 1,
+                },
+                facets: Default::default(),
+                filter: filter.normalised(),
+                unfiltered_total: 0,
+            },
+            did_you_mean: None,
+            popular: Vec::new(),
         });
     }
-    Ok(db::search_products(&pool()?, &query, page.max(1)).await?)
+    catalog_cache()?.search(&pool()?, &query, filter).await
 }
 
 /// Suggestions while typing in the search box (after two characters).

@@ -1,6 +1,8 @@
 //! Products, variants, categories and search as the storefront shows them.
 
 pub mod api;
+pub mod availability;
+pub mod filters;
 pub mod model;
 pub mod pages;
 

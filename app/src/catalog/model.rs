@@ -1,3 +1,4 @@
+pub use super::filters::{Facets, ListingFilter, SortOrder};
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
@@ -59,10 +60,50 @@ impl ProductPage {
     }
 }
 
+/// A filtered, sorted page of a product list, with its facets.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Listing {
+    pub page: ProductPage,
+    pub facets: Facets,
+    /// The filter as applied: normalised, values no product has left out.
+    pub filter: ListingFilter,
+    /// Products in the category (or matching the search) before filtering.
+    pub unfiltered_total: i64,
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct CategoryListing {
     pub category: CategoryTile,
-    pub page: ProductPage,
+    pub listing: Listing,
+}
+
+/// A search's products; when nothing matches the words, what to try instead.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SearchResults {
+    /// The query as searched (see [`normalise_query`]).
+    pub query: String,
+    pub listing: Listing,
+    /// The closest product or category name, when nothing matched.
+    pub did_you_mean: Option<DidYouMean>,
+    /// A few popular products, when nothing matched.
+    pub popular: Vec<ProductCard>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct DidYouMean {
+    pub text: String,
+    pub href: String,
+}
+
+/// The link to a category, filtered: `/c/knitwear?size=M`.
+pub fn category_href(slug: &str, filter: &ListingFilter) -> String {
+    filter.href(&format!("/c/{slug}"))
+}
+
+/// The search results page of `query`, unfiltered; a filter's
+/// [`ListingFilter::href`] adds to it.
+pub fn search_base(query: &str) -> String {
+    format!("/search?q={}", urlencoding::encode(query))
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -102,6 +143,18 @@ pub struct ProductDetail {
     pub images: Vec<ProductImage>,
     pub colours: Vec<Colour>,
     pub sizes: Vec<String>,
+    /// Every colour and size that exists, with its web availability.
+    pub variants: Vec<VariantOffer>,
+    /// Other styles of the same category.
+    pub related: Vec<ProductCard>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct VariantOffer {
+    pub sku: String,
+    pub colour: String,
+    pub size: String,
+    pub availability: super::availability::Availability,
 }
 
 pub fn media_url(asset_id: Uuid) -> String {

@@ -460,3 +460,152 @@ pub async fn save_channel(
     ));
     Ok(())
 }
+
+// ---------------------------------------------------------------------------
+// The customer's own orders (the storefront's account pages)
+
+/// Where a customer's order is in their account.
+pub fn my_order_path(number: &str) -> String {
+    format!("/account/orders/{}", urlencoding::encode(number))
+}
+
+/// The signed-in customer, if `number` is their order (another person's
+/// order is "not found", so order numbers reveal nothing).
+#[cfg(feature = "ssr")]
+async fn own_order(pool: &sqlx::PgPool, number: &str) -> Result<CurrentUser, AppError> {
+    let user = require(Requirement::SignedIn).await?;
+    let owner: Option<Option<uuid::Uuid>> =
+        sqlx::query_scalar("SELECT customer_id FROM orders WHERE number = $1")
+            .bind(number)
+            .fetch_optional(pool)
+            .await?;
+    match owner {
+        Some(Some(id)) if id == user.id => Ok(user),
+        _ => Err(AppError::NotFound("Order".into())),
+    }
+}
+
+#[server]
+pub async fn get_my_order(number: String) -> Result<super::model::CustomerOrder, AppError> {
+    use super::lifecycle::OrderStatus;
+    use super::model::{CustomerOrder, CustomerReturn};
+    let pool = pool()?;
+    let number = number.trim();
+    own_order(&pool, number).await?;
+    let order = super::db::detail::by_number(&pool, number)
+        .await?
+        .ok_or_else(|| AppError::NotFound("Order".into()))?;
+    let changes: Vec<(OrderStatus, time::OffsetDateTime)> =
+        super::db::desk::timeline(&pool, order.id)
+            .await?
+            .into_iter()
+            .filter_map(|e| Some((OrderStatus::parse(e.to_status.as_deref()?)?, e.at)))
+            .collect();
+    let status = OrderStatus::parse(&order.status);
+    Ok(CustomerOrder {
+        tracking: super::tracking::tracking_steps(order.placed_at, &changes),
+        open: status.is_some_and(|s| {
+            !matches!(
+                s,
+                OrderStatus::Shipped | OrderStatus::Completed | OrderStatus::Cancelled
+            )
+        }),
+        returns: order
+            .returns
+            .iter()
+            .map(|r| CustomerReturn {
+                number: r.number.clone(),
+                kind: r.kind.clone(),
+                status: r.status.clone(),
+                units: r.lines.iter().map(|l| l.quantity).sum(),
+                refund_minor: r.refund_minor,
+                created_at: r.created_at,
+            })
+            .collect(),
+        number: order.number,
+        status: order.status,
+        status_label: order.status_label,
+        placed_at: order.placed_at,
+        currency: order.currency,
+        total_minor: order.total_minor,
+        ship_to: order.ship_to,
+        lines: order.lines,
+        shipments: order.shipments,
+    })
+}
+
+/// The customer cancels ticked lines that have not shipped (the order
+/// process refuses once the warehouse is picking them).
+#[server]
+pub async fn cancel_my_order_lines(
+    number: String,
+    #[server(default)] lines: Vec<String>,
+    #[server(default)] reason: String,
+) -> Result<(), AppError> {
+    let pool = pool()?;
+    let user = own_order(&pool, number.trim()).await?;
+    let line_nos = lines
+        .iter()
+        .map(|l| l.trim().parse::<i32>())
+        .collect::<Result<Vec<_>, _>>()
+        .map_err(|_| AppError::field("lines", "invalid", "Choose items of this order."))?;
+    if line_nos.is_empty() {
+        return Err(AppError::field(
+            "lines",
+            "required",
+            "Tick the items you want to cancel.",
+        ));
+    }
+    let reason = match reason.trim() {
+        "" => "Cancelled by the customer",
+        text => text,
+    };
+    actions::cancel_lines(
+        &pool,
+        number.trim(),
+        &line_nos,
+        reason,
+        Actor::Customer(user.id),
+    )
+    .await?;
+    leptos_axum::redirect(&my_order_path(&number));
+    Ok(())
+}
+
+/// The customer asks to return shipped items, with a reason per line.
+#[server]
+pub async fn request_my_return(
+    number: String,
+    #[server(default)] line: Vec<String>,
+    #[server(default)] quantity: Vec<String>,
+    #[server(default)] line_reason: Vec<String>,
+) -> Result<(), AppError> {
+    let pool = pool()?;
+    let user = own_order(&pool, number.trim()).await?;
+    let lines = super::returns::parse_return_form(&line, &quantity, &line_reason)
+        .map_err(AppError::Invalid)?;
+    if lines.is_empty() {
+        return Err(AppError::field(
+            "quantity",
+            "required",
+            "Choose how many of an item you send back.",
+        ));
+    }
+    if let Some(missing) = lines.iter().find(|l| l.reason.trim().is_empty()) {
+        return Err(AppError::field(
+            "line_reason",
+            "required",
+            format!("Say why item {} comes back.", missing.line_no),
+        ));
+    }
+    super::process::returns::request(
+        &pool,
+        number.trim(),
+        &lines,
+        "Requested by the customer in their account",
+        Actor::Customer(user.id),
+    )
+    .await?;
+    leptos_axum::redirect(&my_order_path(&number));
+    Ok(())
+}

@@ -22,3 +22,4 @@ pub mod labels;
 pub mod process;
 #[cfg(feature = "ssr")]
 pub mod schedule;
+pub mod tracking;

@@ -57,6 +57,19 @@ pub struct CaptureRequest {
     /// storefront's checkout); `None`: paid by the payment method outside
     /// (invoice, marketplace, till, a channel's own card payment).
     pub payment: Option<AuthorizedPayment>,
+    /// How the customer receives it, when they chose (the storefront's
+    /// checkout); `None`: the channel's own arrangement, at no charge here.
+    #[serde(default)]
+    pub shipping: Option<ShippingChoice>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ShippingChoice {
+    pub method: crate::cart::rules::ShippingMethod,
+    /// Charged on top of the lines, with the first shipment.
+    pub fee_minor: i64,
+    /// Click-and-collect: the store's location code (routing considers only it).
+    pub collect_at: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -200,6 +213,22 @@ pub struct OrderDetail {
     pub payment: Option<crate::payments::model::PaymentView>,
     /// Returns and cancellations, oldest first.
     pub returns: Vec<OrderReturn>,
+    /// Messages to the customer (e.g. the order confirmation), newest last.
+    pub messages: Vec<CustomerMessage>,
+}
+
+/// A message to the customer in the outbox of mail.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(sqlx::FromRow, utoipa::ToSchema))]
+pub struct CustomerMessage {
+    pub to_email: String,
+    pub subject: String,
+    pub body: String,
+    #[serde(with = "time::serde::rfc3339")]
+    pub created_at: OffsetDateTime,
+    /// `None`: waiting for a mail sender.
+    #[serde(with = "time::serde::rfc3339::option")]
+    pub sent_at: Option<OffsetDateTime>,
 }
 
 /// A return (RMA) or a cancellation of (part of) an order.
@@ -538,4 +567,35 @@ impl BulkAction {
     pub fn needs_reason(self) -> bool {
         matches!(self, BulkAction::Hold | BulkAction::Cancel)
     }
+}
+
+/// An order as its customer sees it: no internal notes, scores or locations.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CustomerOrder {
+    pub number: String,
+    pub status: String,
+    pub status_label: String,
+    #[serde(with = "time::serde::rfc3339")]
+    pub placed_at: OffsetDateTime,
+    pub currency: String,
+    pub total_minor: i64,
+    pub ship_to: Address,
+    pub lines: Vec<OrderLine>,
+    pub shipments: Vec<OrderShipment>,
+    pub returns: Vec<CustomerReturn>,
+    pub tracking: Vec<crate::orders::tracking::TrackingStep>,
+    /// Whether unshipped lines may still be cancelled.
+    pub open: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CustomerReturn {
+    pub number: String,
+    /// `return` or `cancel`.
+    pub kind: String,
+    pub status: String,
+    pub units: i32,
+    pub refund_minor: i64,
+    #[serde(with = "time::serde::rfc3339")]
+    pub created_at: OffsetDateTime,
 }

@@ -101,6 +101,11 @@ impl PostalCode {
     }
 }
 
+/// The ISO codes of the countries we deliver to.
+pub fn countries() -> impl Iterator<Item = &'static str> {
+    COUNTRIES.iter().map(|(code, _)| *code)
+}
+
 /// Whether we deliver to this ISO country code.
 pub fn delivers_to(country: &str) -> bool {
     COUNTRIES.iter().any(|(code, _)| *code == country)
@@ -369,6 +374,7 @@ mod tests {
             ship_to: address(),
             lines,
             payment: None,
+            shipping: None,
         }
     }
 

@@ -227,6 +227,40 @@ pub async fn shipped_value(conn: &mut PgConnection, request_id: Uuid) -> sqlx::R
     .await
 }
 
+/// The order's shipping fee while nothing of its payment is captured yet
+/// (the first capture takes it), else 0.
+pub async fn uncaptured_shipping(conn: &mut PgConnection, order_id: Uuid) -> sqlx::Result<i64> {
+    sqlx::query_scalar(
+        "SELECT coalesce((SELECT o.shipping_minor FROM orders o JOIN payments p ON p.order_id = o.id
+                          WHERE o.id = $1 AND p.captured_minor = 0), 0)::bigint",
+    )
+    .bind(order_id)
+    .fetch_one(conn)
+    .await
+}
+
+/// The provider's reference of an authorization made after the order was
+/// captured (the checkout authorizes once the stock is reserved).
+pub async fn record_authorization(
+    conn: &mut PgConnection,
+    order_id: Uuid,
+    provider_reference: &str,
+) -> sqlx::Result<()> {
+    sqlx::query(
+        "WITH p AS (
+             UPDATE payments SET provider_reference = $2, updated_at = now()
+             WHERE order_id = $1 RETURNING id
+         )
+         UPDATE payment_transactions t SET provider_reference = $2
+         FROM p WHERE t.payment_id = p.id AND t.kind = 'authorize'",
+    )
+    .bind(order_id)
+    .bind(provider_reference)
+    .execute(conn)
+    .await
+    .map(drop)
+}
+
 /// The order's payment with its transactions (`None`: none recorded).
 pub async fn view(
     db: impl PgExecutor<'_> + Copy,

@@ -97,3 +97,15 @@ pub fn SubmitButton(
         </button>
     }
 }
+
+/// The `then` field of a form whose server function redirects a plain
+/// (no JavaScript) post back to `path`. After hydration it is empty, and
+/// the page updates itself instead of reloading.
+#[component]
+pub fn ReturnTo(#[prop(into)] path: String) -> impl IntoView {
+    let hydrated = RwSignal::new(false);
+    Effect::new(move |_| hydrated.set(true));
+    view! {
+        <input type="hidden" name="then" value=move || if hydrated.get() { String::new() } else { path.clone() }/>
+    }
+}

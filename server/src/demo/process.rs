@@ -113,6 +113,7 @@ fn order(
         },
         lines,
         payment: None,
+        shipping: None,
     }
 }
 

@@ -92,6 +92,7 @@ pub fn request(channel: Channel, lines: &[(&str, i32)]) -> CaptureRequest {
             })
             .collect(),
         payment: None,
+        shipping: None,
     }
 }
 

@@ -1,6 +1,5 @@
-use super::components::{Pagination, ProductGrid};
+use super::facets::{ListingPlace, ListingView, filter_from_query};
 use crate::catalog::api::get_category_listing;
-use crate::catalog::model::parse_page;
 use crate::error::AppError;
 use crate::ui::status::{EmptyState, ErrorNotice, Loading, NotFound};
 use leptos::prelude::*;
@@ -15,34 +14,42 @@ pub fn CategoryPage() -> impl IntoView {
         move || {
             (
                 params.read().get("slug").unwrap_or_default(),
-                parse_page(query.read().get("page").as_deref()),
+                filter_from_query(&query.read()),
             )
         },
-        |(slug, page)| get_category_listing(slug, page),
+        |(slug, filter)| get_category_listing(slug, filter),
     );
+    // A transition: while another filter loads, the current list stays.
     view! {
-        <Suspense fallback=|| view! { <Loading/> }>
+        <Transition fallback=|| view! { <Loading/> }>
             {move || Suspend::new(async move {
                 match listing.await {
                     Err(AppError::NotFound(_)) => view! { <NotFound what="Category"/> }.into_any(),
                     Err(error) => view! { <ErrorNotice error/> }.into_any(),
                     Ok(listing) => {
                         let category = listing.category;
-                        let base = format!("/c/{}?", category.slug);
+                        let listing = listing.listing;
+                        let base = format!("/c/{}", category.slug);
+                        let total = listing.page.total;
+                        let status = format!("{total} {}", if total == 1 { "style" } else { "styles" });
+                        let place = ListingPlace {
+                            base: base.clone(),
+                            action: base.clone(),
+                            query: None,
+                        };
                         view! {
                             <Title text=category.name.clone()/>
                             <nav aria-label="Breadcrumb" class="breadcrumbs">
                                 <ol>
                                     <li><a href="/">"Home"</a></li>
-                                    <li><a href=format!("/c/{}", category.slug) aria-current="page">{category.name.clone()}</a></li>
+                                    <li><a href=base aria-current="page">{category.name.clone()}</a></li>
                                 </ol>
                             </nav>
                             <header class="listing-header">
                                 <h1>{category.name.clone()}</h1>
                                 <p>{category.description.clone()}</p>
-                                <p class="muted">{listing.page.total} " styles"</p>
                             </header>
-                            {if listing.page.products.is_empty() {
+                            {if listing.unfiltered_total == 0 {
                                 view! {
                                     <EmptyState title="Nothing here yet">
                                         <p>"New styles arrive every season."</p>
@@ -50,15 +57,12 @@ pub fn CategoryPage() -> impl IntoView {
                                     </EmptyState>
                                 }.into_any()
                             } else {
-                                view! {
-                                    <ProductGrid products=listing.page.products.clone()/>
-                                    <Pagination page=listing.page base/>
-                                }.into_any()
+                                view! { <ListingView listing place status/> }.into_any()
                             }}
                         }.into_any()
                     }
                 }
             })}
-        </Suspense>
+        </Transition>
     }
 }

@@ -1,6 +1,6 @@
 //! Product cards, grids and pagination shared by the catalog pages.
 
-use crate::catalog::model::{ProductCard, ProductPage};
+use crate::catalog::model::{ListingFilter, ProductCard, ProductPage};
 use crate::ui::money::format_money;
 use crate::ui::table::PageLinks;
 use leptos::prelude::*;
@@ -47,10 +47,10 @@ pub fn ProductGrid(products: Vec<ProductCard>, #[prop(default = 4)] eager: usize
     }
 }
 
-/// Links to the other pages of a product list. `base` is the list's URL up
-/// to where `page=N` is appended (ending in `?` or `&`), so filters stay.
+/// Links to the other pages of a product list at `base` (`/c/knitwear`,
+/// `/search?q=coat`) that keep its filters and order.
 #[component]
-pub fn Pagination(page: ProductPage, base: String) -> impl IntoView {
-    let href = Callback::new(move |n: u32| format!("{base}page={n}"));
+pub fn Pagination(page: ProductPage, filter: ListingFilter, base: String) -> impl IntoView {
+    let href = Callback::new(move |n: u32| filter.with_page(n).href(&base));
     view! { <PageLinks current=page.page pages=page.page_count() href/> }
 }

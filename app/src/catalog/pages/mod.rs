@@ -1,5 +1,6 @@
 pub mod category;
 pub mod components;
+pub mod facets;
 pub mod home;
 pub mod product;
 pub mod search;

@@ -1,10 +1,15 @@
+use super::components::ProductGrid;
+use crate::cart::api::AddToCart;
+use crate::cart::pages::{CartState, availability_text};
 use crate::catalog::api::get_product_detail;
-use crate::catalog::model::ProductDetail;
+use crate::catalog::availability::Availability;
+use crate::catalog::model::{ProductDetail, VariantOffer};
 use crate::error::AppError;
+use crate::ui::form::{ReturnTo, action_error, field_error};
 use crate::ui::money::format_money;
 use crate::ui::status::{ErrorNotice, Loading, NotFound};
 use leptos::prelude::*;
-use leptos_meta::{Meta, Title};
+use leptos_meta::{Link, Meta, Title};
 use leptos_router::hooks::use_params_map;
 
 #[component]
@@ -27,10 +32,45 @@ pub fn ProductPage() -> impl IntoView {
     }
 }
 
+/// The offer of a colour in a size, if that combination exists.
+fn offer<'a>(variants: &'a [VariantOffer], colour: &str, size: &str) -> Option<&'a VariantOffer> {
+    variants
+        .iter()
+        .find(|v| v.colour == colour && v.size == size)
+}
+
+/// schema.org Product for search engines and link previews.
+fn structured_data(product: &ProductDetail, image: Option<&str>) -> String {
+    let in_stock = product.variants.iter().any(|v| v.availability.can_order());
+    serde_json::json!({
+        "@context": "https://schema.org",
+        "@type": "Product",
+        "name": product.name,
+        "description": product.description,
+        "sku": product.style_code,
+        "material": product.material,
+        "image": image,
+        "category": product.category.name,
+        "brand": {"@type": "Brand", "name": "Atelier"},
+        "offers": {
+            "@type": "Offer",
+            "price": format!("{}.{:02}", product.price_minor / 100, product.price_minor % 100),
+            "priceCurrency": product.currency,
+            "availability": if in_stock { "https://schema.org/InStock" } else { "https://schema.org/OutOfStock" },
+            "url": format!("/p/{}", product.slug),
+        }
+    })
+    .to_string()
+    // Never let a description close the script element.
+    .replace("</", "<\\/")
+}
+
 #[component]
 fn ProductView(product: ProductDetail) -> impl IntoView {
+    let json_ld = structured_data(&product, product.images.first().map(|i| i.url.as_str()));
     let ProductDetail {
         style_code,
+        slug,
         name,
         description,
         material,
@@ -41,9 +81,14 @@ fn ProductView(product: ProductDetail) -> impl IntoView {
         images,
         colours,
         sizes,
-        ..
+        variants,
+        related,
     } = product;
-    let selected = RwSignal::new(colours.first().map(|c| c.name.clone()).unwrap_or_default());
+    let first_colour = colours.first().map(|c| c.name.clone()).unwrap_or_default();
+    let selected = RwSignal::new(first_colour.clone());
+    let size = RwSignal::new(None::<String>);
+    let variants = StoredValue::new(variants);
+    let og_image = images.first().map(|i| i.url.clone());
     // Pictures of the chosen colour (and those that show every colour).
     let shown = move || {
         let colour = selected.get();
@@ -58,9 +103,32 @@ fn ProductView(product: ProductDetail) -> impl IntoView {
         .next()
         .unwrap_or_default()
         .to_owned();
+    let chosen_availability = move || {
+        let size = size.get()?;
+        variants.with_value(|v| offer(v, &selected.get(), &size).map(|o| o.availability))
+    };
+    let add = ServerAction::<AddToCart>::new();
+    let error = action_error(add);
+    if let Some(state) = CartState::get() {
+        Effect::new(move |_| {
+            if matches!(add.value().get(), Some(Ok(_))) {
+                state.changed();
+            }
+        });
+    }
+    let letter_sizes = sizes
+        .iter()
+        .any(|s| matches!(s.as_str(), "XS" | "S" | "M" | "L" | "XL"));
     view! {
         <Title text=name.clone()/>
-        <Meta name="description" content=summary/>
+        <Meta name="description" content=summary.clone()/>
+        <Meta property="og:type" content="product"/>
+        <Meta property="og:title" content=name.clone()/>
+        <Meta property="og:description" content=summary/>
+        {og_image.map(|src| view! { <Meta property="og:image" content=src/> })}
+        <Meta name="twitter:card" content="summary_large_image"/>
+        <Link rel="canonical" href=format!("/p/{slug}")/>
+        <script type="application/ld+json" inner_html=json_ld></script>
         <nav aria-label="Breadcrumb" class="breadcrumbs">
             <ol>
                 <li><a href="/">"Home"</a></li>
@@ -77,6 +145,7 @@ fn ProductView(product: ProductDetail) -> impl IntoView {
                         width="800"
                         height="1000"
                         loading=if i == 0 { "eager" } else { "lazy" }
+                        fetchpriority=if i == 0 { "high" } else { "auto" }
                         decoding="async"
                     />
                 }).collect_view()}
@@ -87,37 +156,78 @@ fn ProductView(product: ProductDetail) -> impl IntoView {
                     {format_money(price_minor, &currency)}
                     <span class="muted">" incl. VAT"</span>
                 </p>
-                <fieldset class="colour-picker">
-                    <legend>"Colour: " <strong>{move || selected.get()}</strong></legend>
-                    <div class="swatch-buttons">
-                        {colours.into_iter().map(|colour| {
-                            let pick = colour.name.clone();
-                            let title = colour.name.clone();
-                            let is_selected = {
-                                let name = colour.name.clone();
-                                move || selected.get() == name
-                            };
-                            view! {
-                                <button
-                                    type="button"
-                                    class="swatch-button"
-                                    title=title
-                                    aria-pressed=move || is_selected().to_string()
-                                    on:click=move |_| selected.set(pick.clone())
-                                >
-                                    <span class="swatch" style=format!("--swatch: {}", colour.hex)></span>
-                                    <span class="visually-hidden">{colour.name}</span>
-                                </button>
-                            }
-                        }).collect_view()}
-                    </div>
-                </fieldset>
-                <section class="sizes" aria-labelledby="sizes-heading">
-                    <h2 id="sizes-heading">"Sizes"</h2>
-                    <ul class="size-list">
-                        {sizes.into_iter().map(|size| view! { <li>{size}</li> }).collect_view()}
-                    </ul>
-                </section>
+                <ActionForm action=add attr:class="add-to-bag" attr:novalidate=true>
+                    <input type="hidden" name="style" value=slug.clone()/>
+                    <ReturnTo path="/cart"/>
+                    <fieldset class="colour-picker">
+                        <legend>"Colour: " <strong>{move || selected.get()}</strong></legend>
+                        <div class="swatch-buttons">
+                            {colours.into_iter().map(|colour| {
+                                let id = format!("colour-{}", colour.name.to_lowercase().replace(' ', "-"));
+                                let value = colour.name.clone();
+                                let pick = colour.name.clone();
+                                let checked = colour.name == first_colour;
+                                let title = colour.name.clone();
+                                view! {
+                                    <input type="radio" class="visually-hidden swatch-input" id=id.clone() name="colour"
+                                        value=value checked=checked on:change=move |_| selected.set(pick.clone())/>
+                                    <label for=id class="swatch-button" title=title>
+                                        <span class="swatch" style=format!("--swatch: {}", colour.hex)></span>
+                                        <span class="visually-hidden">{colour.name}</span>
+                                    </label>
+                                }
+                            }).collect_view()}
+                        </div>
+                    </fieldset>
+                    <fieldset class="size-picker">
+                        <legend>"Size"</legend>
+                        <div class="size-options">
+                            {sizes.into_iter().map(|s| {
+                                let id = format!("size-{}", s.to_lowercase().replace(' ', "-"));
+                                let (for_state, for_pick) = (s.clone(), s.clone());
+                                let unavailable = Signal::derive(move || {
+                                    variants.with_value(|v| {
+                                        offer(v, &selected.get(), &for_state)
+                                            .is_none_or(|o| !o.availability.can_order())
+                                    })
+                                });
+                                view! {
+                                    <input type="radio" class="visually-hidden size-input" id=id.clone() name="size" value=s.clone()
+                                        disabled=unavailable
+                                        on:change=move |_| size.set(Some(for_pick.clone()))/>
+                                    <label for=id class="size-option" class:unavailable=unavailable>
+                                        {s}
+                                        <span class="visually-hidden">{move || if unavailable.get() { " (sold out)" } else { "" }}</span>
+                                    </label>
+                                }
+                            }).collect_view()}
+                        </div>
+                        {move || field_error(error, "size").get().map(|m| view! { <p class="field-error" role="alert">{m}</p> })}
+                        {move || field_error(error, "colour").get().map(|m| view! { <p class="field-error" role="alert">{m}</p> })}
+                    </fieldset>
+                    <p class="availability" aria-live="polite">
+                        {move || match chosen_availability() {
+                            None => view! { <span class="muted">"Choose a size to see availability"</span> }.into_any(),
+                            Some(a) => view! { <span class=format!("badge {}", a.tone())>{availability_text(a)}</span> }.into_any(),
+                        }}
+                    </p>
+                    <button type="submit" class="button primary wide"
+                        disabled=move || add.pending().get() || chosen_availability() == Some(Availability::SoldOut)>
+                        {move || if add.pending().get() { "Adding…" } else { "Add to bag" }}
+                    </button>
+                    {move || match add.value().get() {
+                        Some(Ok(added)) => Some(view! {
+                            <p class="alert success" role="status">
+                                {format!("Added {}, {}, {} to your bag. ", added.product, added.colour, added.size)}
+                                <a href="/cart">"View bag"</a>
+                            </p>
+                        }.into_any()),
+                        Some(Err(e)) if e.field_message("size").is_none() && e.field_message("colour").is_none() => Some(view! {
+                            <p class="alert error" role="alert">{e.to_string()}</p>
+                        }.into_any()),
+                        _ => None,
+                    }}
+                </ActionForm>
                 <p class="description">{description}</p>
                 <details class="details" open>
                     <summary>"Material and care"</summary>
@@ -130,7 +240,45 @@ fn ProductView(product: ProductDetail) -> impl IntoView {
                         <dd>{style_code}</dd>
                     </dl>
                 </details>
+                {letter_sizes.then(|| view! { <SizeGuide/> })}
+                <details class="details">
+                    <summary>"Delivery and returns"</summary>
+                    <p>"Free standard delivery in the EU from €150, express in 1–2 working days, or collect in one of our stores. Return unworn items within 30 days."</p>
+                </details>
             </div>
         </div>
+        {(!related.is_empty()).then(|| view! {
+            <section class="section" aria-labelledby="related-heading">
+                <h2 id="related-heading">"You may also like"</h2>
+                <ProductGrid products=related eager=0/>
+            </section>
+        })}
+    }
+}
+
+/// Body measurements per letter size, in centimetres.
+#[component]
+fn SizeGuide() -> impl IntoView {
+    const ROWS: [(&str, &str, &str, &str); 5] = [
+        ("XS", "82–86", "66–70", "86–90"),
+        ("S", "86–92", "70–76", "90–96"),
+        ("M", "92–98", "76–82", "96–102"),
+        ("L", "98–104", "82–88", "102–108"),
+        ("XL", "104–110", "88–94", "108–114"),
+    ];
+    view! {
+        <details class="details">
+            <summary>"Size guide"</summary>
+            <table class="table size-guide">
+                <caption>"Body measurements in cm"</caption>
+                <thead><tr><th scope="col">"Size"</th><th scope="col">"Chest"</th><th scope="col">"Waist"</th><th scope="col">"Hips"</th></tr></thead>
+                <tbody>
+                    {ROWS.into_iter().map(|(size, chest, waist, hips)| view! {
+                        <tr><th scope="row">{size}</th><td>{chest}</td><td>{waist}</td><td>{hips}</td></tr>
+                    }).collect_view()}
+                </tbody>
+            </table>
+            <p class="muted small">"Between two sizes? Take the larger one for a relaxed fit."</p>
+        </details>
     }
 }

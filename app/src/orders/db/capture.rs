@@ -67,11 +67,20 @@ pub async fn capture(
     let lines =
         validation::check_against_catalog(request, &catalog).map_err(CaptureError::Invalid)?;
     let ship_to = serde_json::to_value(&request.ship_to).unwrap_or_default();
+    let shipping = request.shipping.as_ref();
+    let collect_location = match shipping.and_then(|s| s.collect_at.as_deref()) {
+        None => None,
+        Some(code) => Some(collection_store(conn, request, code).await?),
+    };
+    let shipping_minor = shipping.map_or(0, |s| s.fee_minor.max(0));
+    let total_minor = validation::total_minor(&lines) + shipping_minor;
 
     let inserted: Option<(Uuid, String)> = sqlx::query_as(
         "INSERT INTO orders (number, channel, customer_id, company_id, email, status, currency, total_minor,
-                             ship_to, capture_key, external_reference, payment_method, api_key_id)
-         VALUES ('AT-' || nextval('order_number_seq'), $1, $2, $3, $4, 'captured', $5, $6, $7, $8, $9, $10, $11)
+                             ship_to, capture_key, external_reference, payment_method, api_key_id,
+                             shipping_method, shipping_minor, collect_location_id)
+         VALUES ('AT-' || nextval('order_number_seq'), $1, $2, $3, $4, 'captured', $5, $6, $7, $8, $9, $10, $11,
+                 $12, $13, $14)
          ON CONFLICT (channel, capture_key) WHERE capture_key IS NOT NULL DO NOTHING
          RETURNING id, number",
     )
@@ -80,12 +89,15 @@ pub async fn capture(
     .bind(request.company_id)
     .bind(request.email.trim().to_lowercase())
     .bind(&request.currency)
-    .bind(validation::total_minor(&lines))
+    .bind(total_minor)
     .bind(&ship_to)
     .bind(&request.capture_key)
     .bind(request.external_reference.trim())
     .bind(request.payment_method.as_str())
     .bind(api_key_id)
+    .bind(shipping.map(|s| s.method.as_str()))
+    .bind(shipping_minor)
+    .bind(collect_location)
     .fetch_optional(&mut *conn)
     .await?;
     let Some((id, number)) = inserted else {
@@ -121,7 +133,7 @@ pub async fn capture(
                 .as_ref()
                 .map_or("", |p| p.reference.as_str()),
             currency: &request.currency,
-            amount_minor: validation::total_minor(&lines),
+            amount_minor: total_minor,
         },
     )
     .await?;
@@ -134,6 +146,28 @@ pub async fn capture(
     timeline::record(conn, id, actor, Event::new("captured", &message)).await?;
     plan::add(conn, id, None, &lifecycle::order_plan(), &[]).await?;
     Ok(Captured::Created(OrderRef { id, number }))
+}
+
+/// The store a click-and-collect order goes to: active and selling online.
+async fn collection_store(
+    conn: &mut PgConnection,
+    request: &CaptureRequest,
+    code: &str,
+) -> Result<Uuid, CaptureError> {
+    let id: Option<Uuid> = sqlx::query_scalar(
+        "SELECT id FROM locations WHERE code = $1 AND kind = 'store' AND active AND $2 = ANY(channels)",
+    )
+    .bind(code)
+    .bind(request.channel.as_str())
+    .fetch_optional(&mut *conn)
+    .await?;
+    id.ok_or_else(|| {
+        CaptureError::Invalid(vec![FieldError::new(
+            "shipping.collect_at",
+            "unknown",
+            "Choose one of our stores for collection.",
+        )])
+    })
 }
 
 async fn by_capture_key(

@@ -71,13 +71,14 @@ async fn load(db: &PgPool, filter: &str, key: Key<'_>) -> sqlx::Result<Option<Or
         }
     };
     let Some(h) = header else { return Ok(None) };
-    let (lines, parts, shipments, approvals, payment, returns) = futures::try_join!(
+    let (lines, parts, shipments, approvals, payment, returns, messages) = futures::try_join!(
         lines(db, h.id),
         parts(db, h.id),
         shipments(db, h.id),
         approvals(db, h.id),
         crate::payments::db::view(db, h.id),
         super::returns::of_order(db, h.id),
+        messages(db, h.id),
     )?;
     Ok(Some(OrderDetail {
         status_label: OrderStatus::parse(&h.status)
@@ -104,7 +105,18 @@ async fn load(db: &PgPool, filter: &str, key: Key<'_>) -> sqlx::Result<Option<Or
         approvals,
         payment,
         returns,
+        messages,
     }))
+}
+
+async fn messages(db: impl PgExecutor<'_>, order_id: Uuid) -> sqlx::Result<Vec<CustomerMessage>> {
+    sqlx::query_as(
+        "SELECT to_email::text AS to_email, subject, body, created_at, sent_at
+         FROM customer_messages WHERE order_id = $1 ORDER BY id",
+    )
+    .bind(order_id)
+    .fetch_all(db)
+    .await
 }
 
 async fn lines(db: impl PgExecutor<'_>, order_id: Uuid) -> sqlx::Result<Vec<OrderLine>> {

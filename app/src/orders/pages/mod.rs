@@ -4,6 +4,7 @@
 pub mod channels;
 pub mod desk;
 pub mod inbox;
+pub mod my_order;
 pub mod my_orders;
 pub mod order;
 pub mod returns;
@@ -56,7 +57,13 @@ pub fn OrderStatusBadge(status: String) -> impl IntoView {
 
 /// A list of orders, newest first, as customers and buyers see it.
 #[component]
-pub fn OrdersTable(orders: Vec<OrderSummary>, caption: &'static str) -> impl IntoView {
+pub fn OrdersTable(
+    orders: Vec<OrderSummary>,
+    caption: &'static str,
+    /// Where an order's number links to, if anywhere.
+    #[prop(optional)]
+    link: Option<fn(&str) -> String>,
+) -> impl IntoView {
     view! {
         <div class="table-wrap">
             <table class="table">
@@ -73,7 +80,13 @@ pub fn OrdersTable(orders: Vec<OrderSummary>, caption: &'static str) -> impl Int
                 <tbody>
                     {orders.into_iter().map(|order| view! {
                         <tr>
-                            <td>{order.number}</td>
+                            <td>{match link {
+                                Some(path) => {
+                                    let href = path(&order.number);
+                                    view! { <a href=href>{order.number}</a> }.into_any()
+                                }
+                                None => order.number.into_any(),
+                            }}</td>
                             <td>{format_date(order.placed_at)}</td>
                             <td><span class=format!("badge status-{}", order.status)>{status_label(&order.status)}</span></td>
                             <td class="num">{order.items}</td>

@@ -18,7 +18,7 @@ pub fn MyOrders() -> impl IntoView {
                             <a class="button" href="/">"Start shopping"</a>
                         </EmptyState>
                     }.into_any(),
-                    Ok(orders) => view! { <OrdersTable orders caption="Your orders, newest first"/> }.into_any(),
+                    Ok(orders) => view! { <OrdersTable orders caption="Your orders, newest first" link=crate::orders::api::my_order_path/> }.into_any(),
                 }
             })}
         </Suspense>

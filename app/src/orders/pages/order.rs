@@ -221,6 +221,7 @@ fn Order(view: OrderView, actions: Actions) -> impl IntoView {
         <Documents order_number=order.number.clone() documents/>
         <Payment payment=order.payment.clone() currency=order.currency.clone()/>
         <Returns order=order.clone() create=actions.create_return advance=actions.advance_return/>
+        <Messages messages=order.messages.clone()/>
         {routing.map(|routing| view! { <Routing routing/> })}
         <Plan plan/>
         <Timeline timeline/>
@@ -500,4 +501,26 @@ fn Timeline(timeline: Vec<TimelineEntry>) -> impl IntoView {
 
 fn label_of(status: &str) -> String {
     OrderStatus::parse(status).map_or_else(|| status.to_owned(), |s| s.label().to_owned())
+}
+
+/// What the customer was told, as the mail outbox holds it.
+#[component]
+fn Messages(messages: Vec<crate::orders::model::CustomerMessage>) -> impl IntoView {
+    (!messages.is_empty()).then(|| {
+        view! {
+            <section class="card" aria-labelledby="messages-heading">
+                <h2 id="messages-heading">"Messages to the customer"</h2>
+                {messages.into_iter().map(|m| view! {
+                    <details class="details">
+                        <summary>
+                            {m.subject} " · " {m.to_email} " · "
+                            {crate::fulfilment::pages::format_when(m.created_at)}
+                            {if m.sent_at.is_some() { " · sent" } else { " · waiting for a mail sender" }}
+                        </summary>
+                        <pre class="message-body">{m.body}</pre>
+                    </details>
+                }).collect_view()}
+            </section>
+        }
+    })
 }

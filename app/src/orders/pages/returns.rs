@@ -30,6 +30,19 @@ const RETURN_REASONS: [&str; 6] = [
     "No longer wanted",
 ];
 
+/// The reason of one line of a return form (`line_reason[]`), with its
+/// label for screen readers. `choose`: starts empty, so a reason is a choice.
+#[component]
+pub fn LineReasonSelect(id: String, label: String, #[prop(optional)] choose: bool) -> impl IntoView {
+    view! {
+        <label class="visually-hidden" for=id.clone()>{label}</label>
+        <select id=id name="line_reason[]">
+            {choose.then(|| view! { <option value="">"Choose a reason"</option> })}
+            {RETURN_REASONS.iter().map(|r| view! { <option>{*r}</option> }).collect_view()}
+        </select>
+    }
+}
+
 /// The order's payment: what is held, taken, let go and given back.
 #[component]
 pub fn Payment(payment: Option<PaymentView>, currency: String) -> impl IntoView {
@@ -116,10 +129,7 @@ pub fn Returns(
                                                 <input id=qty_id type="number" name="quantity[]" min="0" max=left.to_string() value="0" inputmode="numeric" class="qty-input"/>
                                             </td>
                                             <td>
-                                                <label class="visually-hidden" for=why_id.clone()>{format!("Why line {} comes back", l.line_no)}</label>
-                                                <select id=why_id name="line_reason[]">
-                                                    {RETURN_REASONS.iter().map(|r| view! { <option>{*r}</option> }).collect_view()}
-                                                </select>
+                                                <LineReasonSelect id=why_id label=format!("Why line {} comes back", l.line_no)/>
                                             </td>
                                         </tr>
                                     }

@@ -47,10 +47,64 @@ pub struct Ran {
 /// order). `None` when there was nothing to do.
 pub async fn run_next(pool: &PgPool, worker: &str) -> sqlx::Result<Option<Ran>> {
     let mut tx = pool.begin().await?;
-    let Some(first) = claim(&mut tx).await? else {
+    let Some(first) = claim(&mut tx, None).await? else {
         tx.rollback().await?;
         return Ok(None);
     };
+    let ran = match run_chain(&mut tx, first, worker, OnFailure::Record).await {
+        Ok(ran) => ran,
+        Err(ChainError::Database(error)) => return Err(error),
+        Err(ChainError::Step(_)) => unreachable!("recorded failures are not returned"),
+    };
+    tx.commit().await?;
+    Ok(Some(ran))
+}
+
+/// Runs an order's ready tasks now, in the caller's transaction, as a
+/// worker would, and returns the first failure instead of recording it (the
+/// caller rolls everything back). The checkout uses it so that a customer
+/// learns before paying whether the stock is theirs.
+pub async fn run_order(
+    conn: &mut PgConnection,
+    order_id: Uuid,
+    worker: &str,
+) -> Result<Ran, StepError> {
+    let Some(first) = claim(&mut *conn, Some(order_id)).await? else {
+        return Ok(Ran::default());
+    };
+    match run_chain(conn, first, worker, OnFailure::Return).await {
+        Ok(ran) => Ok(ran),
+        Err(ChainError::Step(error)) => Err(error),
+        Err(ChainError::Database(error)) => Err(error.into()),
+    }
+}
+
+enum OnFailure {
+    /// A worker records it on the task (retry or stop) and carries on.
+    Record,
+    /// The caller gets it.
+    Return,
+}
+
+enum ChainError {
+    Step(StepError),
+    Database(sqlx::Error),
+}
+
+impl From<sqlx::Error> for ChainError {
+    fn from(error: sqlx::Error) -> Self {
+        ChainError::Database(error)
+    }
+}
+
+/// Runs `first` and what it readies for the same order, each step behind a
+/// savepoint.
+async fn run_chain(
+    tx: &mut PgConnection,
+    first: Task,
+    worker: &str,
+    on_failure: OnFailure,
+) -> Result<Ran, ChainError> {
     let mut ran = Ran::default();
     let mut context = steps::Chain::default();
     let mut next = Some(first);
@@ -60,35 +114,49 @@ pub async fn run_next(pool: &PgPool, worker: &str) -> sqlx::Result<Option<Ran>> 
             Ok(outcome) => {
                 savepoint.commit().await?;
                 ran.steps += 1;
-                let readied = settle(&mut tx, &task, outcome, worker).await?;
+                let readied = settle(&mut *tx, &task, outcome, worker).await?;
                 if ran.steps < CHAIN_LIMIT {
                     next = chain(&task, &readied);
                 }
                 // Readied tasks this transaction will not run itself: wake a worker.
                 if readied.iter().any(|r| Some(r.id) != next.map(|n| n.id)) {
-                    plan::wake(&mut tx).await?;
+                    plan::wake(&mut *tx).await?;
                 }
             }
             Err(error) => {
                 savepoint.rollback().await?;
                 ran.failed += 1;
-                record_failure(&mut tx, &task, &error).await?;
+                match on_failure {
+                    OnFailure::Record => record_failure(&mut *tx, &task, &error).await?,
+                    OnFailure::Return => return Err(ChainError::Step(error)),
+                }
             }
         }
     }
-    tx.commit().await?;
-    Ok(Some(ran))
+    Ok(ran)
 }
 
-async fn claim(conn: &mut PgConnection) -> sqlx::Result<Option<Task>> {
-    let row: Option<(i64, Uuid, Option<Uuid>, String, i32)> = sqlx::query_as(
-        "SELECT id, order_id, fulfilment_request_id, kind, attempts FROM order_tasks
-         WHERE state = 'ready' AND run_at <= now()
-         ORDER BY run_at, id LIMIT 1
-         FOR UPDATE SKIP LOCKED",
-    )
-    .fetch_optional(conn)
-    .await?;
+/// The next ready task (of one order, if given).
+async fn claim(conn: &mut PgConnection, order_id: Option<Uuid>) -> sqlx::Result<Option<Task>> {
+    // Two statements, not one with `$1 IS NULL OR …`: the workers' claim
+    // keeps a plan that uses the partial index of ready tasks.
+    let sql = |of_order: &str| {
+        format!(
+            "SELECT id, order_id, fulfilment_request_id, kind, attempts FROM order_tasks
+             WHERE state = 'ready' AND run_at <= now() {of_order}
+             ORDER BY run_at, id LIMIT 1
+             FOR UPDATE SKIP LOCKED"
+        )
+    };
+    let row: Option<(i64, Uuid, Option<Uuid>, String, i32)> = match order_id {
+        None => sqlx::query_as(&sql("")).fetch_optional(conn).await?,
+        Some(id) => {
+            sqlx::query_as(&sql("AND order_id = $1"))
+                .bind(id)
+                .fetch_optional(conn)
+                .await?
+        }
+    };
     Ok(
         row.and_then(|(id, order_id, fulfilment_request_id, kind, attempts)| {
             Some(Task {

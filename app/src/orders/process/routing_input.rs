@@ -2,8 +2,9 @@
 //! what it has of the order's SKUs now, what is coming (less what is already
 //! promised), and the dates it could ship them by its own calendar.
 
+use super::steps::OrderRow;
 use crate::inventory::db::stock;
-use crate::inventory::model::{Channel, Supply};
+use crate::inventory::model::Supply;
 use crate::inventory::rules::atp_timeline;
 use crate::orders::routing::{self, Candidate, VariantOffer};
 use crate::orders::schedule::ShippingCalendar;
@@ -34,20 +35,22 @@ struct LocationDb {
 
 pub async fn load(
     conn: &mut PgConnection,
-    channel: Channel,
-    country: &str,
+    order: &OrderRow,
     variants: &[Uuid],
     now: OffsetDateTime,
 ) -> sqlx::Result<RoutingInput> {
+    // A click-and-collect order can only go to its store, which hands it
+    // over itself (whatever countries it ships to).
     let locations: Vec<LocationDb> = sqlx::query_as(
         "SELECT id, code, priority, active, $1 = ANY(channels) AS serves_channel,
-                $2 = ANY(ships_to) AS ships_to_destination, time_zone, working_days,
+                ($2 = ANY(ships_to) OR id IS NOT DISTINCT FROM $3) AS ships_to_destination, time_zone, working_days,
                 extract(hour FROM cutoff_time)::int AS cutoff_hour,
                 extract(minute FROM cutoff_time)::int AS cutoff_minute, handling_days
-         FROM locations ORDER BY priority, code",
+         FROM locations WHERE $3::uuid IS NULL OR id = $3 ORDER BY priority, code",
     )
-    .bind(channel.as_str())
-    .bind(country)
+    .bind(order.channel().as_str())
+    .bind(order.country())
+    .bind(order.collect_location_id)
     .fetch_all(&mut *conn)
     .await?;
     let available: Vec<(Uuid, Uuid, i32)> = sqlx::query_as(

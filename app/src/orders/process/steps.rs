@@ -99,6 +99,8 @@ pub struct OrderRow {
     pub ship_to: serde_json::Value,
     pub on_hold: bool,
     pub risk_cleared: bool,
+    /// Click-and-collect: the only location routing may choose.
+    pub collect_location_id: Option<Uuid>,
 }
 
 impl OrderRow {
@@ -121,7 +123,8 @@ impl OrderRow {
 pub async fn lock_order(conn: &mut PgConnection, order_id: Uuid) -> sqlx::Result<OrderRow> {
     sqlx::query_as(
         "SELECT id, number, channel, status, email::text AS email, customer_id, company_id, total_minor,
-                payment_method, ship_to, on_hold, risk_cleared_by IS NOT NULL AS risk_cleared
+                payment_method, ship_to, on_hold, risk_cleared_by IS NOT NULL AS risk_cleared,
+                collect_location_id
          FROM orders WHERE id = $1 FOR UPDATE",
     )
     .bind(order_id)
@@ -343,8 +346,7 @@ async fn route(
     .execute(&mut *conn)
     .await?;
     let now = time::OffsetDateTime::now_utc();
-    let input =
-        routing_input::load(conn, order.channel(), &order.country(), &variants, now).await?;
+    let input = routing_input::load(conn, order, &variants, now).await?;
     let to_route: Vec<routing::LineToRoute> = lines
         .iter()
         .map(|l| routing::LineToRoute {
@@ -920,7 +922,9 @@ async fn capture_payment(
         .bind(request_id)
         .fetch_one(&mut *conn)
         .await?;
-    let value = payments::shipped_value(conn, request_id).await?;
+    // The shipping fee goes with the first capture.
+    let value = payments::shipped_value(conn, request_id).await?
+        + payments::uncaptured_shipping(conn, order.id).await?;
     payments::apply(
         conn,
         order.id,

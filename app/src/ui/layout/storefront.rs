@@ -1,5 +1,6 @@
 use crate::auth::model::Audience;
 use crate::auth::pages::{AuthContext, SignOutButton};
+use crate::cart::pages::{CartLink, CartState};
 use crate::catalog::api::get_storefront_nav;
 use crate::catalog::pages::search_box::SearchBox;
 use leptos::prelude::*;
@@ -16,6 +17,7 @@ pub fn StorefrontLayout() -> impl IntoView {
 #[component]
 pub fn StorefrontFrame(children: Children) -> impl IntoView {
     AuthContext::provide();
+    CartState::provide();
     let nav = Resource::new(|| (), |_| get_storefront_nav());
     let categories = move || {
         Suspend::new(async move {
@@ -35,12 +37,7 @@ pub fn StorefrontFrame(children: Children) -> impl IntoView {
                 <SearchBox/>
                 <nav class="header-actions" aria-label="Your account">
                     <AccountMenu/>
-                    <a class="cart-link" href="/cart" aria-label="Shopping bag">
-                        <svg aria-hidden="true" viewBox="0 0 24 24" width="20" height="20">
-                            <path d="M6 8h12l-1 12H7L6 8z M9 8V6a3 3 0 0 1 6 0v2" fill="none" stroke="currentColor" stroke-width="1.7"/>
-                        </svg>
-                        <span>"Bag"</span>
-                    </a>
+                    <CartLink/>
                 </nav>
             </div>
             <nav class="category-nav" aria-label="Categories">
