@@ -12,6 +12,7 @@ pub mod checkout;
 pub mod content;
 pub mod error;
 pub mod fulfilment;
+pub mod i18n;
 pub mod integrations;
 pub mod inventory;
 pub mod listing;
@@ -26,7 +27,7 @@ pub mod server;
 
 use leptos::prelude::*;
 use leptos_meta::{MetaTags, Stylesheet, Title, provide_meta_context};
-use leptos_router::components::{ParentRoute, Route, Router, Routes};
+use leptos_router::components::{Outlet, ParentRoute, Route, Router, Routes};
 use leptos_router::{SsrMode, path};
 use ui::layout::{AdminLayout, B2bLayout, StorefrontFrame, StorefrontLayout};
 
@@ -86,19 +87,34 @@ fn AppRoutes() -> impl IntoView {
                 <Route path=path!("orders") view=wholesale::pages::PreOrdersPage ssr=SsrMode::Async/>
                 <Route path=path!("company") view=wholesale::pages::CompanyPage ssr=SsrMode::Async/>
             </ParentRoute>
+            <ParentRoute path=path!("/it") view=StorefrontLayout ssr=SsrMode::Async>
+                <StorefrontRoutes/>
+            </ParentRoute>
             <ParentRoute path=path!("") view=StorefrontLayout ssr=SsrMode::Async>
-                <Route path=path!("") view=catalog::pages::home::HomePage ssr=SsrMode::Async/>
-                <Route path=path!("c/:slug") view=catalog::pages::category::CategoryPage ssr=SsrMode::Async/>
-                <Route path=path!("p/:slug") view=catalog::pages::product::ProductPage ssr=SsrMode::Async/>
-                <Route path=path!("search") view=catalog::pages::search::SearchPage ssr=SsrMode::Async/>
-                <Route path=path!("cart") view=cart::pages::CartPage ssr=SsrMode::Async/>
-                <Route path=path!("checkout") view=checkout::pages::CheckoutRoute ssr=SsrMode::Async/>
-                <Route path=path!("checkout/thank-you/:key") view=checkout::pages::ConfirmationRoute ssr=SsrMode::Async/>
-                <Route path=path!("sign-in") view=auth::pages::sign_in::SignInPage ssr=SsrMode::Async/>
-                <Route path=path!("register") view=auth::pages::register::RegisterPage ssr=SsrMode::Async/>
-                <Route path=path!("account") view=auth::pages::account::AccountPage ssr=SsrMode::Async/>
-                <Route path=path!("account/orders/:number") view=orders::pages::my_order::MyOrderPage ssr=SsrMode::Async/>
+                <StorefrontRoutes/>
             </ParentRoute>
         </Routes>
     }
+}
+
+/// The storefront's pages: at `/` in English and under `/it` in Italian.
+#[component(transparent)]
+fn StorefrontRoutes() -> impl leptos_router::MatchNestedRoutes + Clone {
+    // One parent with an empty path: the routes as one nested route.
+    view! {
+        <ParentRoute path=path!("") view=Outlet ssr=SsrMode::Async>
+            <Route path=path!("") view=catalog::pages::home::HomePage ssr=SsrMode::Async/>
+            <Route path=path!("c/:slug") view=catalog::pages::category::CategoryPage ssr=SsrMode::Async/>
+            <Route path=path!("p/:slug") view=catalog::pages::product::ProductPage ssr=SsrMode::Async/>
+            <Route path=path!("search") view=catalog::pages::search::SearchPage ssr=SsrMode::Async/>
+            <Route path=path!("cart") view=cart::pages::CartPage ssr=SsrMode::Async/>
+            <Route path=path!("checkout") view=checkout::pages::CheckoutRoute ssr=SsrMode::Async/>
+            <Route path=path!("checkout/thank-you/:key") view=checkout::pages::ConfirmationRoute ssr=SsrMode::Async/>
+            <Route path=path!("sign-in") view=auth::pages::sign_in::SignInPage ssr=SsrMode::Async/>
+            <Route path=path!("register") view=auth::pages::register::RegisterPage ssr=SsrMode::Async/>
+            <Route path=path!("account") view=auth::pages::account::AccountPage ssr=SsrMode::Async/>
+            <Route path=path!("account/orders/:number") view=orders::pages::my_order::MyOrderPage ssr=SsrMode::Async/>
+        </ParentRoute>
+    }
+    .into_inner()
 }

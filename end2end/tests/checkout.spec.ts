@@ -25,15 +25,19 @@ async function fillCheckout(page: Page, card: string, email?: string) {
   await page.getByLabel("Name on card").fill("Ada Lovelace");
 }
 
-/** A product of the category with something in stock (demo stock varies by style). */
-async function openProduct(page: Page, category = "knitwear") {
-  await page.goto(`/c/${category}`);
+/** Opens the first product of the current list with at least `sizes` orderable sizes (demo stock varies by style). */
+async function openOrderable(page: Page, sizes = 1, javaScript = true) {
   const links = await page.locator(".product-card a").evaluateAll((as) => as.map((a) => a.getAttribute("href")));
   for (const href of links) {
     await page.goto(href!);
-    if ((await page.locator(".size-input:not([disabled])").count()) > 0) break;
+    if ((await page.locator(".size-input:not([disabled])").count()) >= sizes) break;
   }
-  await hydrated(page);
+  if (javaScript) await hydrated(page);
+}
+
+async function openProduct(page: Page, category = "knitwear") {
+  await page.goto(`/c/${category}`);
+  await openOrderable(page);
 }
 
 test("a guest searches with a typo, filters by size, adds two sizes and pays with the test card", async ({ page }) => {
@@ -49,9 +53,8 @@ test("a guest searches with a typo, filters by size, adds two sizes and pays wit
   await page.getByRole("group", { name: "Size" }).getByRole("checkbox", { name: /^M\b/ }).check();
   await page.getByRole("button", { name: "Apply" }).click();
   await expect(page).toHaveURL(/size=M/);
-  await page.locator(".product-card a").first().click();
+  await openOrderable(page, 2);
   await expect(page).toHaveURL(/\/p\//);
-  await hydrated(page);
 
   await addSize(page, 0);
   await expect(page.getByRole("status").filter({ hasText: "to your bag" })).toBeVisible();
@@ -131,7 +134,7 @@ test.describe("without JavaScript", () => {
 
   test("a guest adds to the bag and checks out with plain forms", async ({ page }) => {
     await page.goto("/c/knitwear");
-    await page.locator(".product-card a").first().click();
+    await openOrderable(page, 1, false);
     const id = await page.locator(".size-input:not([disabled])").first().getAttribute("id");
     await page.locator(`label[for="${id}"]`).click();
     await page.getByRole("button", { name: "Add to bag" }).click();
@@ -149,4 +152,42 @@ test.describe("without JavaScript", () => {
     await page.goto("/checkout");
     await expect(page.getByText("Your bag is empty")).toBeVisible();
   });
+});
+
+test("the storefront works in Italian, from the language switch to the confirmation", async ({ page }) => {
+  await page.goto("/");
+  await page.getByRole("group", { name: "Language" }).getByRole("link", { name: "Italiano" }).click();
+  await expect(page).toHaveURL(/\/it$/);
+  await expect(page.locator("html")).toHaveAttribute("lang", "it");
+  await expect(page.getByRole("navigation", { name: "Categorie" })).toBeVisible();
+
+  await page.getByRole("navigation", { name: "Categorie" }).getByRole("link").first().click();
+  await expect(page).toHaveURL(/\/it\/c\//);
+  await expect(page.locator(".product-card a").first()).toHaveAttribute("href", /^\/it\/p\//);
+  await openOrderable(page);
+  // Prices as Italians write them: 1.290,00 €.
+  await expect(page.locator(".price")).toContainText(/\d,\d\d\s€/);
+  await expect(page.locator(".price")).toContainText("IVA inclusa");
+  const id = await page.locator(".size-input:not([disabled])").first().getAttribute("id");
+  await page.locator(`label[for="${id}"]`).click();
+  await page.getByRole("button", { name: "Aggiungi alla borsa" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Aggiunto alla borsa" })).toBeVisible();
+
+  await page.getByRole("link", { name: /^Borsa, 1 articolo/ }).click();
+  await expect(page).toHaveURL(/\/it\/cart$/);
+  await expect(page.getByRole("heading", { level: 1, name: "Borsa" })).toBeVisible();
+  await page.getByRole("link", { name: "Procedi all'acquisto" }).click();
+  await expect(page).toHaveURL(/\/it\/checkout$/);
+  await hydrated(page);
+  await page.getByLabel("Email").fill(uniqueEmail("italia"));
+  await page.getByLabel("Nome e cognome").fill("Giulia Rossi");
+  await page.getByLabel("Via e numero civico").fill("Via Manzoni 3");
+  await page.getByLabel("CAP").fill("20121");
+  await page.getByLabel("Città").fill("Milano");
+  await page.getByLabel("Numero della carta").fill(GOOD_CARD);
+  await page.getByLabel("Titolare della carta").fill("Giulia Rossi");
+  await page.getByRole("button", { name: "Conferma l'ordine" }).click();
+  await expect(page).toHaveURL(/\/it\/checkout\/thank-you\//);
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("è confermato");
+  await expect(page.getByText("IVA inclusa (22%)")).toBeVisible();
 });

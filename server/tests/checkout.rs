@@ -10,6 +10,7 @@ use app::checkout::db::place;
 use app::checkout::rules::Checkout;
 use app::error::AppError;
 use app::fulfilment::model::Address;
+use app::i18n::Locale;
 use server::testing as fixtures;
 use sqlx::PgPool;
 use std::sync::Arc;
@@ -61,7 +62,7 @@ async fn bag_lines(pool: &PgPool, owner: CartOwner) -> Vec<(String, i32)> {
     let Some(cart) = carts::find(&mut *conn, owner).await.unwrap() else {
         return Vec::new();
     };
-    carts::view(&mut conn, cart, today())
+    carts::view(&mut conn, cart, today(), Locale::En)
         .await
         .unwrap()
         .lines
@@ -140,7 +141,9 @@ async fn twenty_submissions_of_one_checkout_make_one_order_and_one_authorization
     let tasks: Vec<_> = (0..20)
         .map(|_| {
             let (pool, key, checkout) = (pool.clone(), key.clone(), checkout.clone());
-            tokio::spawn(async move { place(&pool, guest, None, &key, &checkout, today()).await })
+            tokio::spawn(async move {
+                place(&pool, guest, None, &key, &checkout, today(), Locale::En).await
+            })
         })
         .collect();
     let mut numbers = Vec::new();
@@ -217,7 +220,7 @@ async fn the_last_unit_goes_to_exactly_one_of_two_customers(pool: PgPool) {
                 let key = Uuid::new_v4().to_string();
                 (
                     owner,
-                    place(&pool, owner, None, &key, &checkout, today()).await,
+                    place(&pool, owner, None, &key, &checkout, today(), Locale::En).await,
                 )
             })
         })
@@ -262,6 +265,7 @@ async fn a_declined_card_makes_no_order_and_keeps_the_bag(pool: PgPool) {
         &key,
         &checkout("4000000000000002"),
         today(),
+        Locale::En,
     )
     .await;
     match declined {
@@ -278,6 +282,7 @@ async fn a_declined_card_makes_no_order_and_keeps_the_bag(pool: PgPool) {
         &key,
         &checkout("4000000000000119"),
         today(),
+        Locale::En,
     )
     .await;
     assert!(
@@ -293,9 +298,17 @@ async fn a_declined_card_makes_no_order_and_keeps_the_bag(pool: PgPool) {
     assert_eq!(bag_lines(&pool, guest).await, [("KN-1-M".to_owned(), 2)]);
 
     // The same key with a good card then places the order.
-    let number = place(&pool, guest, None, &key, &checkout(GOOD_CARD), today())
-        .await
-        .unwrap();
+    let number = place(
+        &pool,
+        guest,
+        None,
+        &key,
+        &checkout(GOOD_CARD),
+        today(),
+        Locale::En,
+    )
+    .await
+    .unwrap();
     assert!(number.starts_with("AT-"));
     // €122.00 + €5.90 standard shipping (under €150).
     assert_eq!(count(&pool, "SELECT total_minor FROM orders").await, 12_790);
@@ -321,6 +334,7 @@ async fn click_and_collect_reserves_at_the_chosen_store(pool: PgPool) {
         &Uuid::new_v4().to_string(),
         &collect,
         today(),
+        Locale::En,
     )
     .await
     .unwrap();

@@ -28,6 +28,8 @@ pub enum Decision {
 /// The requirement of a page path: `/admin/<area>/…` for the staff owning the
 /// area, `/b2b/…` for retailer buyers, `/account/…` for any signed-in person.
 pub fn requirement_for_path(path: &str) -> Requirement {
+    // The storefront's Italian pages are the same pages under `/it`.
+    let path = crate::i18n::Locale::strip(path);
     let mut segments = path.trim_start_matches('/').split('/');
     match segments.next().unwrap_or("") {
         "admin" => {

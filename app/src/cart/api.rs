@@ -12,7 +12,9 @@ use leptos::prelude::*;
 pub use guest::{adopt_guest_cart, cart_owner};
 
 #[server]
-pub async fn get_cart() -> Result<CartView, AppError> {
+pub async fn get_cart(
+    #[server(default)] locale: crate::i18n::Locale,
+) -> Result<CartView, AppError> {
     let pool = crate::server::pool()?;
     let Some(owner) = cart_owner(false).await? else {
         return Ok(CartView::default());
@@ -21,7 +23,7 @@ pub async fn get_cart() -> Result<CartView, AppError> {
     let Some(cart) = super::db::find(&mut *conn, owner).await? else {
         return Ok(CartView::default());
     };
-    Ok(super::db::view(&mut conn, cart, today()).await?)
+    Ok(super::db::view(&mut conn, cart, today(), locale).await?)
 }
 
 /// The units in the bag, for the header.

@@ -5,6 +5,7 @@ use super::model::{CartLine, CartView};
 use super::rules::{MAX_QUANTITY, line_total};
 use crate::catalog::availability::{line_problem, web_stock};
 use crate::catalog::model::media_url;
+use crate::i18n::Locale;
 use sqlx::{FromRow, PgConnection, PgExecutor};
 use time::Date;
 use uuid::Uuid;
@@ -182,9 +183,14 @@ struct LineRow {
 }
 
 /// The cart's lines at today's prices, each checked against the web stock.
-pub async fn view(conn: &mut PgConnection, cart: Uuid, today: Date) -> sqlx::Result<CartView> {
+pub async fn view(
+    conn: &mut PgConnection,
+    cart: Uuid,
+    today: Date,
+    locale: Locale,
+) -> sqlx::Result<CartView> {
     let rows: Vec<LineRow> = sqlx::query_as(
-        "SELECT v.id AS variant_id, v.sku, p.name AS product, p.slug, v.colour, v.size,
+        "SELECT v.id AS variant_id, v.sku, coalesce(t.name, p.name) AS product, p.slug, v.colour, v.size,
                 coalesce((SELECT i.asset_id FROM product_images i
                           WHERE i.product_id = p.id AND (i.colour = v.colour OR i.colour IS NULL)
                           ORDER BY i.position LIMIT 1),
@@ -192,10 +198,12 @@ pub async fn view(conn: &mut PgConnection, cart: Uuid, today: Date) -> sqlx::Res
                           ORDER BY i.position LIMIT 1)) AS image_id,
                 l.quantity, p.price_minor, p.currency::text AS currency, p.lifecycle = 'active' AS sellable
          FROM cart_lines l JOIN variants v ON v.id = l.variant_id JOIN products p ON p.id = v.product_id
+         LEFT JOIN product_translations t ON t.product_id = p.id AND t.locale = $2
          WHERE l.cart_id = $1
          ORDER BY l.added_at, v.sku",
     )
     .bind(cart)
+    .bind(locale.code())
     .fetch_all(&mut *conn)
     .await?;
     let ids: Vec<Uuid> = rows.iter().map(|r| r.variant_id).collect();
@@ -233,7 +241,7 @@ pub async fn view(conn: &mut PgConnection, cart: Uuid, today: Date) -> sqlx::Res
 /// Lowers each line to what can be ordered now (removing sold-out ones),
 /// after a checkout found less stock than the cart had.
 pub async fn fit_to_stock(conn: &mut PgConnection, cart: Uuid, today: Date) -> sqlx::Result<()> {
-    let current = view(&mut *conn, cart, today).await?;
+    let current = view(&mut *conn, cart, today, Locale::En).await?;
     for line in current.lines.iter().filter(|l| l.problem.is_some()) {
         let keep = match line.problem {
             Some(crate::catalog::availability::LineProblem::OnlyLeft(n)) => n,

@@ -2,6 +2,7 @@
 
 use super::model::*;
 use crate::error::AppError;
+use crate::i18n::Locale;
 use leptos::prelude::*;
 
 #[cfg(feature = "ssr")]
@@ -11,13 +12,13 @@ use {
 };
 
 #[server]
-pub async fn get_storefront_nav() -> Result<StorefrontNav, AppError> {
-    catalog_cache()?.nav(&pool()?).await
+pub async fn get_storefront_nav(locale: Locale) -> Result<StorefrontNav, AppError> {
+    catalog_cache()?.nav(&pool()?, locale).await
 }
 
 #[server]
-pub async fn get_home_content() -> Result<HomeContent, AppError> {
-    catalog_cache()?.home(&pool()?).await
+pub async fn get_home_content(locale: Locale) -> Result<HomeContent, AppError> {
+    catalog_cache()?.home(&pool()?, locale).await
 }
 
 /// A category's products under `filter` (read it from a URL with
@@ -28,22 +29,27 @@ pub async fn get_home_content() -> Result<HomeContent, AppError> {
 pub async fn get_category_listing(
     slug: String,
     filter: ListingFilter,
+    #[server(default)] locale: Locale,
 ) -> Result<CategoryListing, AppError> {
     if !is_slug(&slug) {
         return Err(AppError::NotFound("Category".into()));
     }
     catalog_cache()?
-        .category(&pool()?, &slug, filter)
+        .category(&pool()?, &slug, filter, locale)
         .await?
         .ok_or_else(|| AppError::NotFound("Category".into()))
 }
 
 #[server]
-pub async fn get_product_detail(slug: String) -> Result<ProductDetail, AppError> {
+pub async fn get_product_detail(
+    slug: String,
+    #[server(default)] locale: Locale,
+) -> Result<ProductDetail, AppError> {
     if !is_slug(&slug) {
         return Err(AppError::NotFound("Product".into()));
     }
-    db::product_detail(&pool()?, &slug)
+    catalog_cache()?
+        .product(&pool()?, &slug, locale)
         .await?
         .ok_or_else(|| AppError::NotFound("Product".into()))
 }
@@ -54,6 +60,7 @@ pub async fn get_product_detail(slug: String) -> Result<ProductDetail, AppError>
 pub async fn search_products(
     query: String,
     filter: ListingFilter,
+    #[server(default)] locale: Locale,
 ) -> Result<SearchResults, AppError> {
     let query = normalise_query(&query);
     if query.is_empty() {
@@ -73,15 +80,23 @@ pub async fn search_products(
             popular: Vec::new(),
         });
     }
-    catalog_cache()?.search(&pool()?, &query, filter).await
+    catalog_cache()?
+        .search(&pool()?, &query, filter, locale)
+        .await
 }
 
 /// Suggestions while typing in the search box (after two characters).
 #[server]
-pub async fn suggest_products(query: String) -> Result<Vec<Suggestion>, AppError> {
+pub async fn suggest_products(
+    query: String,
+    #[server(default)] locale: Locale,
+) -> Result<Vec<Suggestion>, AppError> {
     let query = normalise_query(&query);
     if query.chars().count() < 2 {
         return Ok(Vec::new());
     }
-    Ok(db::suggestions(&pool()?, &query, 6).await?)
+    let pool = pool()?;
+    let mut suggestions = db::suggestions(&pool, &query, 6).await?;
+    super::translate::suggestions(&pool, locale, &mut suggestions).await?;
+    Ok(suggestions)
 }

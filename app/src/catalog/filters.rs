@@ -13,6 +13,8 @@
 //! other filter applied but not its own ("disjunctive" facets), so choosing
 //! size M still shows how many styles come in size L.
 
+use super::texts;
+use crate::i18n::Locale;
 use serde::{Deserialize, Serialize};
 
 /// At most this many values per facet are read from a URL.
@@ -63,14 +65,25 @@ impl SortOrder {
         }
     }
 
-    pub fn label(self, search: bool) -> &'static str {
-        match self {
-            SortOrder::Recommended if search => "Best match",
-            SortOrder::Recommended => "Recommended",
-            SortOrder::Newest => "Newest",
-            SortOrder::PriceLowHigh => "Price: low to high",
-            SortOrder::PriceHighLow => "Price: high to low",
-            SortOrder::Popular => "Most popular",
+    /// Its name in the sort control (a search's own order is relevance).
+    pub fn label(self, locale: Locale, search: bool) -> &'static str {
+        match locale {
+            Locale::En => match self {
+                SortOrder::Recommended if search => "Best match",
+                SortOrder::Recommended => "Recommended",
+                SortOrder::Newest => "Newest",
+                SortOrder::PriceLowHigh => "Price: low to high",
+                SortOrder::PriceHighLow => "Price: high to low",
+                SortOrder::Popular => "Most popular",
+            },
+            Locale::It => match self {
+                SortOrder::Recommended if search => "Rilevanza",
+                SortOrder::Recommended => "Consigliati",
+                SortOrder::Newest => "Novità",
+                SortOrder::PriceLowHigh => "Prezzo crescente",
+                SortOrder::PriceHighLow => "Prezzo decrescente",
+                SortOrder::Popular => "Più venduti",
+            },
         }
     }
 
@@ -343,36 +356,42 @@ impl ListingFilter {
         }
     }
 
-    /// The active filters as removable chips, in the sidebar's order.
+    /// The active filters as removable chips, in the sidebar's order (in
+    /// English; see [`ListingFilter::chips_in`]).
     pub fn chips(&self) -> Vec<Chip> {
+        self.chips_in(Locale::En)
+    }
+
+    /// The active filters as removable chips, labelled in `locale`.
+    pub fn chips_in(&self, locale: Locale) -> Vec<Chip> {
         let mut chips = Vec::new();
-        for (facet, prefix) in [
-            (Facet::Size, "Size "),
-            (Facet::Colour, ""),
-            (Facet::Material, ""),
-        ] {
+        for facet in [Facet::Size, Facet::Colour, Facet::Material] {
             for value in self.values(facet) {
                 chips.push(Chip {
-                    label: format!("{prefix}{value}"),
+                    label: if facet == Facet::Size {
+                        texts::size_chip(locale, value)
+                    } else {
+                        value.clone()
+                    },
                     without: self.toggled(facet, value),
                 });
             }
         }
         if let Some(min) = self.price_min {
             chips.push(Chip {
-                label: format!("From €{}", euros(min)),
+                label: texts::price_from_chip(locale, euros(min)),
                 without: self.with_prices(None, self.price_max),
             });
         }
         if let Some(max) = self.price_max {
             chips.push(Chip {
-                label: format!("Up to €{}", euros(max)),
+                label: texts::price_up_to_chip(locale, euros(max)),
                 without: self.with_prices(self.price_min, None),
             });
         }
         if self.in_stock_only {
             chips.push(Chip {
-                label: "In stock".to_owned(),
+                label: texts::listing_texts(locale).in_stock_chip.to_owned(),
                 without: self.toggled(Facet::Stock, ""),
             });
         }
@@ -758,6 +777,38 @@ mod tests {
             ]
             .map(|(l, q)| (l.to_owned(), q.to_owned()))
         );
+    }
+
+    #[test]
+    fn chips_and_orders_speak_the_page_language() {
+        let f = ListingFilter::from_query("size=M&colour=Navy&min=50&max=150&stock=1");
+        let labels: Vec<String> = f
+            .chips_in(Locale::It)
+            .into_iter()
+            .map(|c| c.label)
+            .collect();
+        assert_eq!(
+            labels,
+            [
+                "Taglia M",
+                "Navy",
+                "Da 50\u{a0}€",
+                "Fino a 150\u{a0}€",
+                "Disponibili"
+            ]
+        );
+        assert_eq!(f.chips_in(Locale::En), f.chips());
+        assert_eq!(SortOrder::Recommended.label(Locale::En, true), "Best match");
+        assert_eq!(SortOrder::Recommended.label(Locale::It, true), "Rilevanza");
+        assert_eq!(
+            SortOrder::PriceLowHigh.label(Locale::It, false),
+            "Prezzo crescente"
+        );
+        for sort in SortOrder::ALL {
+            for locale in Locale::ALL {
+                assert!(!sort.label(locale, false).is_empty());
+            }
+        }
     }
 
     #[test]

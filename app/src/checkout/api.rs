@@ -23,7 +23,9 @@ pub fn confirmation_path(key: &str) -> String {
 }
 
 #[server]
-pub async fn get_checkout() -> Result<CheckoutPage, AppError> {
+pub async fn get_checkout(
+    #[server(default)] locale: crate::i18n::Locale,
+) -> Result<CheckoutPage, AppError> {
     let pool = pool()?;
     let user = current().await?;
     let mut conn = pool.acquire().await?;
@@ -32,7 +34,7 @@ pub async fn get_checkout() -> Result<CheckoutPage, AppError> {
         None => None,
     };
     let bag = match cart {
-        Some(cart) => crate::cart::db::view(&mut conn, cart, today()).await?,
+        Some(cart) => crate::cart::db::view(&mut conn, cart, today(), locale).await?,
         None => Default::default(),
     };
     let address = match &user {
@@ -79,7 +81,9 @@ pub async fn place_order(
     #[server(default)] store: String,
     #[server(default)] card_number: String,
     #[server(default)] card_holder: String,
+    #[server(default)] locale: String,
 ) -> Result<String, AppError> {
+    let locale = crate::i18n::Locale::parse(&locale);
     let key = parse_key(&key)?;
     let checkout = super::rules::check(&CheckoutForm {
         email,
@@ -97,9 +101,10 @@ pub async fn place_order(
     let user = current().await?;
     let owner = cart_owner(false)
         .await?
-        .ok_or_else(|| AppError::Conflict("Your bag is empty.".into()))?;
-    super::db::place(&pool, owner, user.map(|u| u.id), &key, &checkout, today()).await?;
-    leptos_axum::redirect(&confirmation_path(&key));
+        .ok_or_else(|| AppError::Conflict(super::texts::checkout_texts(locale).empty_bag.into()))?;
+    let customer = user.map(|u| u.id);
+    super::db::place(&pool, owner, customer, &key, &checkout, today(), locale).await?;
+    leptos_axum::redirect(&locale.href(&confirmation_path(&key)));
     Ok(key)
 }
 

@@ -19,10 +19,12 @@
 
 use super::model::{CollectionStore, Confirmation, ConfirmedLine};
 use super::rules::{Checkout, MessageLine, confirmation_message};
+use super::texts::{self, checkout_texts};
 use crate::cart::db::{self as carts, CartOwner};
 use crate::cart::rules::{self, ShippingMethod};
 use crate::error::AppError;
 use crate::fulfilment::model::Address;
+use crate::i18n::Locale;
 use crate::inventory::model::Channel;
 use crate::orders::db::capture::{self, CaptureError};
 use crate::orders::db::timeline::Actor;
@@ -47,7 +49,10 @@ pub async fn place(
     key: &str,
     checkout: &Checkout,
     today: Date,
+    locale: Locale,
 ) -> Result<String, AppError> {
+    let t = checkout_texts(locale);
+    let empty_bag = || AppError::Conflict(t.empty_bag.into());
     let mut tx = pool.begin().await?;
     sqlx::query("SELECT pg_advisory_xact_lock(hashtextextended('checkout:' || $1, 0))")
         .bind(key)
@@ -61,15 +66,12 @@ pub async fn place(
         .bind(cart)
         .execute(&mut *tx)
         .await?;
-    let bag = carts::view(&mut tx, cart, today).await?;
+    let bag = carts::view(&mut tx, cart, today, locale).await?;
     if bag.is_empty() {
         return Err(empty_bag());
     }
     if !bag.can_check_out() {
-        return Err(AppError::Conflict(
-            "Some items in your bag are no longer available as they are. Please review your bag."
-                .into(),
-        ));
+        return Err(AppError::Conflict(t.review_bag.into()));
     }
     let totals = rules::totals(
         bag.subtotal_minor,
@@ -125,7 +127,7 @@ pub async fn place(
         )
     {
         tx.rollback().await?;
-        return Err(stock_went(pool, owner, today).await);
+        return Err(stock_went(pool, owner, today, locale).await);
     }
     if status == OrderStatus::Invalid {
         return Err(AppError::Conflict(
@@ -168,10 +170,6 @@ pub async fn place(
     Ok(order.number)
 }
 
-fn empty_bag() -> AppError {
-    AppError::Conflict("Your bag is empty.".into())
-}
-
 async fn order_of_key(conn: &mut PgConnection, key: &str) -> sqlx::Result<Option<String>> {
     sqlx::query_scalar("SELECT number FROM orders WHERE channel = 'web' AND capture_key = $1")
         .bind(key)
@@ -180,13 +178,13 @@ async fn order_of_key(conn: &mut PgConnection, key: &str) -> sqlx::Result<Option
 }
 
 /// Fits the bag to the stock now and says what changed.
-async fn stock_went(pool: &PgPool, owner: CartOwner, today: Date) -> AppError {
+async fn stock_went(pool: &PgPool, owner: CartOwner, today: Date, locale: Locale) -> AppError {
     let fitted = async {
         let mut tx = pool.begin().await?;
         let Some(cart) = carts::find(&mut *tx, owner).await? else {
             return Ok(Vec::new());
         };
-        let short: Vec<String> = carts::view(&mut tx, cart, today)
+        let short: Vec<String> = carts::view(&mut tx, cart, today, locale)
             .await?
             .lines
             .into_iter()
@@ -198,14 +196,10 @@ async fn stock_went(pool: &PgPool, owner: CartOwner, today: Date) -> AppError {
         Ok::<_, sqlx::Error>(short)
     };
     match fitted.await {
-        Ok(short) if !short.is_empty() => AppError::Conflict(format!(
-            "Sorry, someone else just bought the last of: {}. We have updated your bag; nothing was charged.",
-            short.join("; ")
-        )),
-        Ok(_) => AppError::Conflict(
-            "We could not reserve your items just now; nothing was charged. Please try again."
-                .into(),
-        ),
+        Ok(short) if !short.is_empty() => {
+            AppError::Conflict(texts::stock_went(locale, &short.join("; ")))
+        }
+        Ok(_) => AppError::Conflict(checkout_texts(locale).try_again.into()),
         Err(error) => error.into(),
     }
 }

@@ -1,37 +1,33 @@
 use super::api::{PlaceOrder, get_checkout, get_confirmation};
 use super::model::{CheckoutPage, Confirmation};
+use super::texts::{checkout_texts, collect_at as collect_text, confirmation_sent, deliver_to};
 use crate::cart::pages::CartState;
 use crate::cart::rules::{ShippingMethod, rate_text, totals};
+use crate::cart::texts::method_label;
 use crate::error::AppError;
+use crate::i18n::use_locale;
 use crate::ui::form::{FormAlert, SubmitButton, TextField, action_error, field_error};
-use crate::ui::money::format_money;
 use crate::ui::status::{EmptyState, ErrorNotice, Loading, NotFound};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 
-fn method_label(method: ShippingMethod) -> &'static str {
-    match method {
-        ShippingMethod::Standard => "Standard delivery · 2–4 working days",
-        ShippingMethod::Express => "Express delivery · 1–2 working days",
-        ShippingMethod::Collect => "Click and collect · in store",
-    }
-}
-
 #[component]
 pub fn CheckoutRoute() -> impl IntoView {
-    let page = Resource::new(|| (), |_| get_checkout());
+    let locale = use_locale();
+    let t = checkout_texts(locale);
+    let page = Resource::new(move || locale, get_checkout);
     view! {
-        <Title text="Checkout"/>
-        <header class="page-header"><h1>"Checkout"</h1></header>
+        <Title text=t.title/>
+        <header class="page-header"><h1>{t.title}</h1></header>
         <Suspense fallback=|| view! { <Loading/> }>
             {move || Suspend::new(async move {
                 match page.await {
                     Err(error) => view! { <ErrorNotice error/> }.into_any(),
                     Ok(page) if page.cart.is_empty() => view! {
-                        <EmptyState title="Your bag is empty">
-                            <p>"Add something to your bag to check out."</p>
-                            <a class="button primary" href="/">"Continue shopping"</a>
+                        <EmptyState title=t.empty_title>
+                            <p>{t.empty_text}</p>
+                            <a class="button primary" href=locale.href("/")>{t.continue_shopping}</a>
                         </EmptyState>
                     }.into_any(),
                     Ok(page) => view! { <CheckoutForm page/> }.into_any(),
@@ -43,6 +39,8 @@ pub fn CheckoutRoute() -> impl IntoView {
 
 #[component]
 fn CheckoutForm(page: CheckoutPage) -> impl IntoView {
+    let locale = use_locale();
+    let t = checkout_texts(locale);
     let place = ServerAction::<PlaceOrder>::new();
     let error = action_error(place);
     let pending = place.pending();
@@ -75,37 +73,48 @@ fn CheckoutForm(page: CheckoutPage) -> impl IntoView {
     let sums = move || totals(subtotal, method.get(), &country.get());
     let money = {
         let currency = currency.clone();
-        move |minor: i64| format_money(minor, &currency)
+        move |minor: i64| locale.money(minor, &currency)
     };
-    let (m1, m2, m3, m4) = (money.clone(), money.clone(), money.clone(), money.clone());
+    let (m1, m2, m3, m4, m5) = (
+        money.clone(),
+        money.clone(),
+        money.clone(),
+        money.clone(),
+        money.clone(),
+    );
     view! {
         <ActionForm action=place attr:class="checkout-layout" attr:novalidate=true>
             <input type="hidden" name="key" value=key/>
+            <input type="hidden" name="locale" value=locale.code()/>
             <div class="checkout-main">
                 <FormAlert error/>
                 <fieldset class="form-section">
-                    <legend>"Contact"</legend>
-                    <TextField label="Email" name="email" kind="email" autocomplete="email" value=email
+                    <legend>{t.contact}</legend>
+                    <TextField label=t.email name="email" kind="email" autocomplete="email" value=email
                         required=true error=field_error(error, "email")
-                        hint="We send the confirmation and the tracking here."/>
+                        hint=t.email_hint/>
                     {(!signed_in).then(|| view! {
-                        <p class="muted small">"Have an account? " <a href="/sign-in?next=/checkout">"Sign in"</a> " to check out faster."</p>
+                        <p class="muted small">
+                            {t.have_account}
+                            <a href=locale.href(&format!("/sign-in?next={}", urlencoding::encode(&locale.href("/checkout"))))>{t.sign_in}</a>
+                            {t.faster}
+                        </p>
                     })}
                 </fieldset>
                 <fieldset class="form-section">
-                    <legend>"Delivery address"</legend>
-                    <TextField label="Full name" name="name" autocomplete="name" value=address.name.clone()
+                    <legend>{t.address}</legend>
+                    <TextField label=t.full_name name="name" autocomplete="name" value=address.name.clone()
                         required=true error=field_error(error, "ship_to.name")/>
-                    <TextField label="Street and number" name="line1" autocomplete="address-line1" value=address.line1.clone()
+                    <TextField label=t.street name="line1" autocomplete="address-line1" value=address.line1.clone()
                         required=true error=field_error(error, "ship_to.line1")/>
                     <div class="field-row">
-                        <TextField label="Postal code" name="postal_code" autocomplete="postal-code" value=address.postal_code.clone()
+                        <TextField label=t.postal_code name="postal_code" autocomplete="postal-code" value=address.postal_code.clone()
                             required=true error=field_error(error, "ship_to.postal_code")/>
-                        <TextField label="City" name="city" autocomplete="address-level2" value=address.city.clone()
+                        <TextField label=t.city name="city" autocomplete="address-level2" value=address.city.clone()
                             required=true error=field_error(error, "ship_to.city")/>
                     </div>
                     <div class="field">
-                        <label for="field-country">"Country"</label>
+                        <label for="field-country">{t.country}</label>
                         <select id="field-country" name="country" autocomplete="country"
                             on:change=move |ev| country.set(event_target_value(&ev))>
                             {countries.into_iter().map(|c| {
@@ -117,18 +126,18 @@ fn CheckoutForm(page: CheckoutPage) -> impl IntoView {
                     </div>
                 </fieldset>
                 <fieldset class="form-section">
-                    <legend>"Delivery"</legend>
+                    <legend>{t.delivery}</legend>
                     <div class="choice-list">
                         {options.into_iter().map(|option| {
                             let id = format!("shipping-{}", option.method.as_str());
                             let label_for = id.clone();
-                            let fee = if option.fee_minor == 0 { "Free".to_owned() } else { money(option.fee_minor) };
+                            let fee = if option.fee_minor == 0 { t.free.to_owned() } else { money(option.fee_minor) };
                             view! {
                                 <label class="choice" for=label_for>
                                     <input type="radio" id=id name="shipping" value=option.method.as_str()
                                         checked=option.method == ShippingMethod::Standard
                                         on:change=move |_| method.set(option.method)/>
-                                    <span class="choice-label">{method_label(option.method)}</span>
+                                    <span class="choice-label">{method_label(locale, option.method)}</span>
                                     <span class="choice-price">{fee}</span>
                                 </label>
                             }
@@ -137,29 +146,29 @@ fn CheckoutForm(page: CheckoutPage) -> impl IntoView {
                     {move || field_error(error, "shipping").get().map(|m| view! { <p class="field-error">{m}</p> })}
                     {(!stores.is_empty()).then(|| view! {
                         <div class="field">
-                            <label for="field-store">"Store for click and collect"</label>
+                            <label for="field-store">{t.store}</label>
                             <select id="field-store" name="store">
-                                <option value="">"Choose a store"</option>
+                                <option value="">{t.choose_store}</option>
                                 {stores.into_iter().map(|s| view! {
                                     <option value=s.code>{format!("{} · {}", s.name, s.city)}</option>
                                 }).collect_view()}
                             </select>
-                            <p class="field-hint">"Only stores that have everything in your bag are listed."</p>
+                            <p class="field-hint">{t.store_hint}</p>
                             {move || field_error(error, "store").get().map(|m| view! { <p class="field-error">{m}</p> })}
                         </div>
                     })}
                 </fieldset>
                 <fieldset class="form-section">
-                    <legend>"Payment"</legend>
-                    <p class="muted small">"Your card is authorized now and charged when your parcel ships. Test cards: 4242 4242 4242 4242 (succeeds), 4000 0000 0000 0002 (declined)."</p>
-                    <TextField label="Card number" name="card_number" autocomplete="cc-number"
+                    <legend>{t.payment}</legend>
+                    <p class="muted small">{t.payment_hint}</p>
+                    <TextField label=t.card_number name="card_number" autocomplete="cc-number"
                         required=true error=field_error(error, "card_number")/>
-                    <TextField label="Name on card" name="card_holder" autocomplete="cc-name"
+                    <TextField label=t.card_holder name="card_holder" autocomplete="cc-name"
                         required=true error=field_error(error, "card_holder")/>
                 </fieldset>
             </div>
             <aside class="checkout-summary" aria-labelledby="order-summary">
-                <h2 id="order-summary">"Your order"</h2>
+                <h2 id="order-summary">{t.your_order}</h2>
                 <ul class="summary-lines">
                     {cart.lines.into_iter().map(|l| view! {
                         <li>
@@ -169,17 +178,17 @@ fn CheckoutForm(page: CheckoutPage) -> impl IntoView {
                     }).collect_view()}
                 </ul>
                 <dl class="totals">
-                    <dt>"Subtotal"</dt>
+                    <dt>{t.subtotal}</dt>
                     <dd>{m2(subtotal)}</dd>
-                    <dt>"Shipping"</dt>
-                    <dd>{move || match sums().shipping_minor { 0 => "Free".to_owned(), fee => m3(fee) }}</dd>
-                    <dt class="total">"Total"</dt>
+                    <dt>{t.shipping}</dt>
+                    <dd>{move || match sums().shipping_minor { 0 => t.free.to_owned(), fee => m3(fee) }}</dd>
+                    <dt class="total">{t.total}</dt>
                     <dd class="total" data-testid="checkout-total">{move || m4(sums().total_minor)}</dd>
-                    <dt class="muted">{move || format!("Incl. VAT ({})", rate_text(sums().vat_rate_bp))}</dt>
-                    <dd class="muted">{move || format_money(sums().vat_minor, &currency)}</dd>
+                    <dt class="muted">{move || format!("{} ({})", t.incl_vat, rate_text(sums().vat_rate_bp))}</dt>
+                    <dd class="muted">{move || m5(sums().vat_minor)}</dd>
                 </dl>
-                <SubmitButton label="Place order" busy_label="Placing your order…" pending class="button primary wide"/>
-                <p class="muted small">"By placing the order you accept our terms of sale. You can return unworn items within 30 days."</p>
+                <SubmitButton label=t.place_order busy_label=t.placing pending class="button primary wide"/>
+                <p class="muted small">{t.terms}</p>
             </aside>
         </ActionForm>
     }
@@ -187,13 +196,14 @@ fn CheckoutForm(page: CheckoutPage) -> impl IntoView {
 
 #[component]
 pub fn ConfirmationRoute() -> impl IntoView {
+    let t = checkout_texts(use_locale());
     let params = use_params_map();
     let confirmation = Resource::new(
         move || params.read().get("key").unwrap_or_default(),
         get_confirmation,
     );
     view! {
-        <Title text="Thank you"/>
+        <Title text=t.thank_you/>
         <Suspense fallback=|| view! { <Loading/> }>
             {move || Suspend::new(async move {
                 match confirmation.await {
@@ -220,47 +230,49 @@ fn ConfirmationView(confirmation: Confirmation) -> impl IntoView {
         collect_at,
         signed_in,
     } = confirmation;
+    let locale = use_locale();
+    let t = checkout_texts(locale);
     // The bag was emptied with the order.
     if let Some(state) = CartState::get() {
         Effect::new(move |_| state.changed());
     }
-    let money = move |minor: i64| format_money(minor, &currency);
+    let money = move |minor: i64| locale.money(minor, &currency);
     view! {
         <section class="confirmation">
-            <p class="eyebrow">"Thank you"</p>
-            <h1>"Your order " <span data-testid="order-number">{number.clone()}</span> " is placed"</h1>
-            <p role="status">{format!("We have sent a confirmation to {email}. Status: {status_label}.")}</p>
+            <p class="eyebrow">{t.thank_you}</p>
+            <h1>{t.your_order_number} <span data-testid="order-number">{number.clone()}</span> {t.is_placed}</h1>
+            <p role="status">{confirmation_sent(locale, &email, &status_label)}</p>
             <table class="table">
-                <caption class="visually-hidden">"Items and planned ship dates"</caption>
+                <caption class="visually-hidden">{t.items_and_dates}</caption>
                 <thead>
-                    <tr><th scope="col">"Item"</th><th scope="col">"Qty"</th><th scope="col">"Ships by"</th><th scope="col" class="num">"Total"</th></tr>
+                    <tr><th scope="col">{t.item}</th><th scope="col">{t.qty}</th><th scope="col">{t.ships_by}</th><th scope="col" class="num">{t.total}</th></tr>
                 </thead>
                 <tbody>
                     {lines.into_iter().map(|l| view! {
                         <tr>
                             <td>{l.description}<br/><span class="muted small">{l.sku}</span></td>
                             <td>{l.quantity}</td>
-                            <td data-testid="ship-date">{l.planned_ship_date.map_or_else(|| "To be confirmed".to_owned(), crate::inventory::pages::components::long_date)}</td>
+                            <td data-testid="ship-date">{l.planned_ship_date.map_or_else(|| t.to_be_confirmed.to_owned(), crate::inventory::pages::components::long_date)}</td>
                             <td class="num">{money(l.line_total_minor)}</td>
                         </tr>
                     }).collect_view()}
                 </tbody>
             </table>
             <dl class="totals narrow">
-                <dt>"Subtotal"</dt><dd>{money(totals.subtotal_minor)}</dd>
-                <dt>{shipping_method.map_or("Shipping", method_label)}</dt><dd>{money(totals.shipping_minor)}</dd>
-                <dt class="total">"Total"</dt><dd class="total">{money(totals.total_minor)}</dd>
-                <dt class="muted">{format!("Incl. VAT ({})", rate_text(totals.vat_rate_bp))}</dt><dd class="muted">{money(totals.vat_minor)}</dd>
+                <dt>{t.subtotal}</dt><dd>{money(totals.subtotal_minor)}</dd>
+                <dt>{shipping_method.map_or(t.shipping, |m| method_label(locale, m))}</dt><dd>{money(totals.shipping_minor)}</dd>
+                <dt class="total">{t.total}</dt><dd class="total">{money(totals.total_minor)}</dd>
+                <dt class="muted">{format!("{} ({})", t.incl_vat, rate_text(totals.vat_rate_bp))}</dt><dd class="muted">{money(totals.vat_minor)}</dd>
             </dl>
             <p>
                 {match collect_at {
-                    Some(store) => format!("Collect it at {store}. We tell you when it is ready."),
-                    None => format!("Delivery to {}, {}, {} {}", ship_to.name, ship_to.line1, ship_to.postal_code, ship_to.city),
+                    Some(store) => collect_text(locale, &store),
+                    None => deliver_to(locale, &format!("{}, {}, {} {}", ship_to.name, ship_to.line1, ship_to.postal_code, ship_to.city)),
                 }}
             </p>
             <p class="actions">
-                {signed_in.then(|| view! { <a class="button" href="/account">"Follow it in your account"</a> })}
-                <a class="button primary" href="/">"Continue shopping"</a>
+                {signed_in.then(|| view! { <a class="button" href=locale.href("/account")>{t.follow}</a> })}
+                <a class="button primary" href=locale.href("/")>{t.continue_shopping}</a>
             </p>
         </section>
     }

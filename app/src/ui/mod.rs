@@ -7,3 +7,4 @@ pub mod layout;
 pub mod money;
 pub mod status;
 pub mod table;
+pub mod texts;

@@ -28,13 +28,19 @@ pub fn EmptyState(title: &'static str, children: Children) -> impl IntoView {
 pub fn NotFound(#[prop(default = "Page")] what: &'static str) -> impl IntoView {
     #[cfg(feature = "ssr")]
     crate::server::set_page_status(http::StatusCode::NOT_FOUND);
+    let locale = crate::i18n::use_locale();
+    let t = crate::ui::texts::frame_texts(locale);
+    let heading = match locale {
+        crate::i18n::Locale::En => format!("{what} not found"),
+        _ => t.not_found.to_owned(),
+    };
     view! {
-        <Title text="Not found"/>
+        <Title text=t.not_found/>
         <section class="status-page">
             <p class="status-code">"404"</p>
-            <h1>{what} " not found"</h1>
-            <p>"The address may be mistyped, or the page has moved."</p>
-            <a class="button" href="/">"Go to the shop"</a>
+            <h1>{heading}</h1>
+            <p>{t.not_found_hint}</p>
+            <a class="button" href=locale.href("/")>{t.go_to_shop}</a>
         </section>
     }
 }

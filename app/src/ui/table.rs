@@ -52,6 +52,7 @@ pub fn SortHeader(
 #[component]
 pub fn PageLinks(current: u32, pages: u32, href: Callback<u32, String>) -> impl IntoView {
     let current = current.clamp(1, pages.max(1));
+    let t = crate::ui::texts::frame_texts(crate::i18n::use_locale());
     let window: Vec<u32> = (1..=pages)
         .filter(|n| *n == 1 || *n == pages || n.abs_diff(current) <= 2)
         .collect();
@@ -69,10 +70,10 @@ pub fn PageLinks(current: u32, pages: u32, href: Callback<u32, String>) -> impl 
             })
             .collect_view();
         view! {
-            <nav class="pagination" aria-label="Pages">
-                {(current > 1).then(|| view! { <a href=href.run(current - 1) rel="prev">"← Previous"</a> })}
+            <nav class="pagination" aria-label=t.pages>
+                {(current > 1).then(|| view! { <a href=href.run(current - 1) rel="prev">{t.previous}</a> })}
                 <ol>{items}</ol>
-                {(current < pages).then(|| view! { <a href=href.run(current + 1) rel="next">"Next →"</a> })}
+                {(current < pages).then(|| view! { <a href=href.run(current + 1) rel="next">{t.next}</a> })}
             </nav>
         }
     })

@@ -1,5 +1,6 @@
 use super::facets::{ListingPlace, ListingView, filter_from_query};
 use crate::catalog::api::get_category_listing;
+use crate::catalog::texts::{listing_texts, styles_count};
 use crate::error::AppError;
 use crate::ui::status::{EmptyState, ErrorNotice, Loading, NotFound};
 use leptos::prelude::*;
@@ -10,6 +11,8 @@ use leptos_router::hooks::{use_params_map, use_query_map};
 pub fn CategoryPage() -> impl IntoView {
     let params = use_params_map();
     let query = use_query_map();
+    let locale = crate::i18n::use_locale();
+    let t = listing_texts(locale);
     let listing = Resource::new(
         move || {
             (
@@ -17,7 +20,7 @@ pub fn CategoryPage() -> impl IntoView {
                 filter_from_query(&query.read()),
             )
         },
-        |(slug, filter)| get_category_listing(slug, filter),
+        move |(slug, filter)| get_category_listing(slug, filter, locale),
     );
     // A transition: while another filter loads, the current list stays.
     view! {
@@ -29,9 +32,9 @@ pub fn CategoryPage() -> impl IntoView {
                     Ok(listing) => {
                         let category = listing.category;
                         let listing = listing.listing;
-                        let base = format!("/c/{}", category.slug);
+                        let base = locale.href(&format!("/c/{}", category.slug));
                         let total = listing.page.total;
-                        let status = format!("{total} {}", if total == 1 { "style" } else { "styles" });
+                        let status = styles_count(locale, total);
                         let place = ListingPlace {
                             base: base.clone(),
                             action: base.clone(),
@@ -39,9 +42,9 @@ pub fn CategoryPage() -> impl IntoView {
                         };
                         view! {
                             <Title text=category.name.clone()/>
-                            <nav aria-label="Breadcrumb" class="breadcrumbs">
+                            <nav aria-label=t.breadcrumb class="breadcrumbs">
                                 <ol>
-                                    <li><a href="/">"Home"</a></li>
+                                    <li><a href=locale.href("/")>{t.home}</a></li>
                                     <li><a href=base aria-current="page">{category.name.clone()}</a></li>
                                 </ol>
                             </nav>
@@ -51,9 +54,9 @@ pub fn CategoryPage() -> impl IntoView {
                             </header>
                             {if listing.unfiltered_total == 0 {
                                 view! {
-                                    <EmptyState title="Nothing here yet">
-                                        <p>"New styles arrive every season."</p>
-                                        <a class="button" href="/">"Back to the shop"</a>
+                                    <EmptyState title=t.nothing_here>
+                                        <p>{t.new_styles_arrive}</p>
+                                        <a class="button" href=locale.href("/")>{t.back_to_shop}</a>
                                     </EmptyState>
                                 }.into_any()
                             } else {

@@ -1,13 +1,14 @@
 //! Product cards, grids and pagination shared by the catalog pages.
 
 use crate::catalog::model::{ListingFilter, ProductCard, ProductPage};
-use crate::ui::money::format_money;
+use crate::catalog::texts::colours_count;
 use crate::ui::table::PageLinks;
 use leptos::prelude::*;
 
 #[component]
 pub fn ProductCardView(product: ProductCard, #[prop(default = true)] lazy: bool) -> impl IntoView {
-    let href = format!("/p/{}", product.slug);
+    let locale = crate::i18n::use_locale();
+    let href = locale.href(&format!("/p/{}", product.slug));
     let colour_count = product.colours.len();
     view! {
         <article class="product-card">
@@ -26,8 +27,8 @@ pub fn ProductCardView(product: ProductCard, #[prop(default = true)] lazy: bool)
                 </div>
                 <h3 class="product-card-name">{product.name}</h3>
             </a>
-            <p class="product-card-price">{format_money(product.price_minor, &product.currency)}</p>
-            <ul class="swatches small" aria-label=format!("{colour_count} colours")>
+            <p class="product-card-price">{locale.money(product.price_minor, &product.currency)}</p>
+            <ul class="swatches small" aria-label=colours_count(locale, colour_count)>
                 {product.colours.into_iter().map(|hex| view! {
                     <li class="swatch" style=format!("--swatch: {hex}")></li>
                 }).collect_view()}

@@ -13,6 +13,8 @@ use crate::catalog::filters::{
     Facet, FacetOption, Facets, ListingFilter, SortOrder, euros, euros_up, parse_euros,
 };
 use crate::catalog::model::Listing;
+use crate::catalog::texts::{filters_summary, listing_texts, remove_filter, style_word};
+use crate::i18n::use_locale;
 use crate::ui::status::EmptyState;
 use leptos::prelude::*;
 use leptos_router::NavigateOptions;
@@ -101,6 +103,7 @@ pub fn ListingView(
     });
     let empty = page.products.is_empty();
     let clear_href = filter.cleared().href(&place.base);
+    let t = listing_texts(use_locale());
     view! {
         <div class="listing-layout">
             <FacetSidebar facets filter=filter.clone() place=place.clone() apply/>
@@ -112,9 +115,9 @@ pub fn ListingView(
                 <ActiveFilters filter=filter.clone() base=place.base.clone()/>
                 {if empty {
                     view! {
-                        <EmptyState title="No styles match these filters">
-                            <p>"Try removing a filter, or widen the price range."</p>
-                            <a class="button" href=clear_href>"Clear all filters"</a>
+                        <EmptyState title=t.no_match>
+                            <p>{t.no_match_hint}</p>
+                            <a class="button" href=clear_href>{t.clear_all_filters}</a>
                         </EmptyState>
                     }.into_any()
                 } else {
@@ -162,12 +165,9 @@ fn FacetSidebar(
     place: ListingPlace,
     apply: Callback<(ListingFilter, String)>,
 ) -> impl IntoView {
-    let active = filter.chips().len();
-    let summary = if active == 0 {
-        "Filters".to_owned()
-    } else {
-        format!("Filters ({active})")
-    };
+    let locale = use_locale();
+    let t = listing_texts(locale);
+    let summary = filters_summary(locale, filter.chips().len());
     let min_text = filter
         .price_min
         .map(|p| euros(p).to_string())
@@ -202,9 +202,9 @@ fn FacetSidebar(
         }
     };
     let groups = [
-        (Facet::Size, "size", "Size"),
-        (Facet::Colour, "colour", "Colour"),
-        (Facet::Material, "material", "Material"),
+        (Facet::Size, "size", t.size),
+        (Facet::Colour, "colour", t.colour),
+        (Facet::Material, "material", t.material),
     ]
     .into_iter()
     .filter(|(facet, _, _)| !facets.options(*facet).is_empty())
@@ -233,20 +233,20 @@ fn FacetSidebar(
                 class="facet-form"
                 method="get"
                 action=place.action.clone()
-                aria-label="Filter products"
+                aria-label=t.filter_products
                 on:submit=on_submit
             >
                 {place.query.clone().map(|q| view! { <input type="hidden" name="q" value=q/> })}
                 {groups}
                 <fieldset class="facet">
-                    <legend>"Price"</legend>
+                    <legend>{t.price}</legend>
                     <div class="price-range">
-                        <PriceBound name="min" label="Min (€)" placeholder=placeholder_min value=min_text typed=price_min/>
-                        <PriceBound name="max" label="Max (€)" placeholder=placeholder_max value=max_text typed=price_max/>
+                        <PriceBound name="min" label=t.price_min placeholder=placeholder_min value=min_text typed=price_min/>
+                        <PriceBound name="max" label=t.price_max placeholder=placeholder_max value=max_text typed=price_max/>
                     </div>
                 </fieldset>
                 <fieldset class="facet">
-                    <legend>"Availability"</legend>
+                    <legend>{t.availability}</legend>
                     <div class="facet-option">
                         <input
                             id="facet-stock"
@@ -261,12 +261,12 @@ fn FacetSidebar(
                             }
                         />
                         <label for="facet-stock">
-                            "In stock only"
+                            {t.in_stock_only}
                             <Count count=facets.in_stock/>
                         </label>
                     </div>
                 </fieldset>
-                <button id="facet-apply" type="submit" class="button primary small">"Apply"</button>
+                <button id="facet-apply" type="submit" class="button primary small">{t.apply}</button>
             </form>
         </details>
     }
@@ -321,10 +321,11 @@ fn FacetGroup(
 
 #[component]
 fn Count(count: i64) -> impl IntoView {
+    let locale = use_locale();
     view! {
         <span class="facet-count">
             {count}
-            <span class="visually-hidden">{if count == 1 { " style" } else { " styles" }}</span>
+            <span class="visually-hidden">{style_word(locale, count)}</span>
         </span>
     }
 }
@@ -337,13 +338,15 @@ fn SortControl(
     search: bool,
     apply: Callback<(ListingFilter, String)>,
 ) -> impl IntoView {
+    let locale = use_locale();
+    let t = listing_texts(locale);
     let enhanced = RwSignal::new(false);
     Effect::new(move |_| enhanced.set(true));
     let options = SortOrder::ALL
         .into_iter()
         .map(|sort| {
             view! {
-                <option value=sort.param() selected={sort == filter.sort}>{sort.label(search)}</option>
+                <option value=sort.param() selected={sort == filter.sort}>{sort.label(locale, search)}</option>
             }
         })
         .collect_view();
@@ -354,10 +357,10 @@ fn SortControl(
     };
     view! {
         <div class="sort-control">
-            <label for="sort">"Sort by"</label>
+            <label for="sort">{t.sort_by}</label>
             <select id="sort" name="sort" form=FORM_ID on:change=on_change>{options}</select>
             <button type="submit" form=FORM_ID class="button small" hidden=move || enhanced.get()>
-                "Sort"
+                {t.sort}
             </button>
         </div>
     }
@@ -366,13 +369,15 @@ fn SortControl(
 /// The active filters, each a link that removes it, and "Clear all".
 #[component]
 fn ActiveFilters(filter: ListingFilter, base: String) -> impl IntoView {
-    let chips = filter.chips();
+    let locale = use_locale();
+    let t = listing_texts(locale);
+    let chips = filter.chips_in(locale);
     (!chips.is_empty()).then(|| {
         let clear = filter.cleared().href(&base);
         let items = chips
             .into_iter()
             .map(|chip| {
-                let label = format!("Remove filter: {}", chip.label);
+                let label = remove_filter(locale, &chip.label);
                 view! {
                     <li>
                         <a class="chip" href=chip.without.href(&base) aria-label=label>
@@ -385,9 +390,9 @@ fn ActiveFilters(filter: ListingFilter, base: String) -> impl IntoView {
             .collect_view();
         view! {
             <div class="active-filters">
-                <h2 class="visually-hidden">"Active filters"</h2>
+                <h2 class="visually-hidden">{t.active_filters}</h2>
                 <ul class="chips">{items}</ul>
-                <a class="clear-filters" href=clear>"Clear all"</a>
+                <a class="clear-filters" href=clear>{t.clear_all}</a>
             </div>
         }
     })

@@ -1,12 +1,13 @@
 use super::components::ProductGrid;
 use crate::cart::api::AddToCart;
-use crate::cart::pages::{CartState, availability_text};
+use crate::cart::pages::CartState;
 use crate::catalog::api::get_product_detail;
 use crate::catalog::availability::Availability;
 use crate::catalog::model::{ProductDetail, VariantOffer};
+use crate::catalog::texts::{availability_text, product_texts};
 use crate::error::AppError;
+use crate::i18n::use_locale;
 use crate::ui::form::{ReturnTo, action_error, field_error};
-use crate::ui::money::format_money;
 use crate::ui::status::{ErrorNotice, Loading, NotFound};
 use leptos::prelude::*;
 use leptos_meta::{Link, Meta, Title};
@@ -15,9 +16,10 @@ use leptos_router::hooks::use_params_map;
 #[component]
 pub fn ProductPage() -> impl IntoView {
     let params = use_params_map();
+    let locale = use_locale();
     let product = Resource::new(
-        move || params.read().get("slug").unwrap_or_default(),
-        get_product_detail,
+        move || (params.read().get("slug").unwrap_or_default(), locale),
+        |(slug, locale)| get_product_detail(slug, locale),
     );
     view! {
         <Suspense fallback=|| view! { <Loading/> }>
@@ -67,6 +69,8 @@ fn structured_data(product: &ProductDetail, image: Option<&str>) -> String {
 
 #[component]
 fn ProductView(product: ProductDetail) -> impl IntoView {
+    let locale = use_locale();
+    let t = product_texts(locale);
     let json_ld = structured_data(&product, product.images.first().map(|i| i.url.as_str()));
     let ProductDetail {
         style_code,
@@ -127,17 +131,17 @@ fn ProductView(product: ProductDetail) -> impl IntoView {
         <Meta property="og:description" content=summary/>
         {og_image.map(|src| view! { <Meta property="og:image" content=src/> })}
         <Meta name="twitter:card" content="summary_large_image"/>
-        <Link rel="canonical" href=format!("/p/{slug}")/>
+        <Link rel="canonical" href=locale.href(&format!("/p/{slug}"))/>
         <script type="application/ld+json" inner_html=json_ld></script>
-        <nav aria-label="Breadcrumb" class="breadcrumbs">
+        <nav aria-label=t.breadcrumb class="breadcrumbs">
             <ol>
-                <li><a href="/">"Home"</a></li>
-                <li><a href=format!("/c/{}", category.slug)>{category.name.clone()}</a></li>
+                <li><a href=locale.href("/")>{t.home}</a></li>
+                <li><a href=locale.href(&format!("/c/{}", category.slug))>{category.name.clone()}</a></li>
                 <li><span aria-current="page">{name.clone()}</span></li>
             </ol>
         </nav>
         <div class="product-layout">
-            <div class="gallery" aria-label="Pictures">
+            <div class="gallery" aria-label=t.pictures>
                 {move || shown().into_iter().enumerate().map(|(i, image)| view! {
                     <img
                         src=image.url
@@ -153,14 +157,14 @@ fn ProductView(product: ProductDetail) -> impl IntoView {
             <div class="product-info">
                 <h1>{name.clone()}</h1>
                 <p class="price">
-                    {format_money(price_minor, &currency)}
-                    <span class="muted">" incl. VAT"</span>
+                    {locale.money(price_minor, &currency)}
+                    <span class="muted">{t.incl_vat}</span>
                 </p>
                 <ActionForm action=add attr:class="add-to-bag" attr:novalidate=true>
                     <input type="hidden" name="style" value=slug.clone()/>
-                    <ReturnTo path="/cart"/>
+                    <ReturnTo path=locale.href("/cart")/>
                     <fieldset class="colour-picker">
-                        <legend>"Colour: " <strong>{move || selected.get()}</strong></legend>
+                        <legend>{t.colour} <strong>{move || selected.get()}</strong></legend>
                         <div class="swatch-buttons">
                             {colours.into_iter().map(|colour| {
                                 let id = format!("colour-{}", colour.name.to_lowercase().replace(' ', "-"));
@@ -180,7 +184,7 @@ fn ProductView(product: ProductDetail) -> impl IntoView {
                         </div>
                     </fieldset>
                     <fieldset class="size-picker">
-                        <legend>"Size"</legend>
+                        <legend>{t.size}</legend>
                         <div class="size-options">
                             {sizes.into_iter().map(|s| {
                                 let id = format!("size-{}", s.to_lowercase().replace(' ', "-"));
@@ -197,7 +201,7 @@ fn ProductView(product: ProductDetail) -> impl IntoView {
                                         on:change=move |_| size.set(Some(for_pick.clone()))/>
                                     <label for=id class="size-option" class:unavailable=unavailable>
                                         {s}
-                                        <span class="visually-hidden">{move || if unavailable.get() { " (sold out)" } else { "" }}</span>
+                                        <span class="visually-hidden">{move || if unavailable.get() { t.sold_out_suffix } else { "" }}</span>
                                     </label>
                                 }
                             }).collect_view()}
@@ -207,19 +211,19 @@ fn ProductView(product: ProductDetail) -> impl IntoView {
                     </fieldset>
                     <p class="availability" aria-live="polite">
                         {move || match chosen_availability() {
-                            None => view! { <span class="muted">"Choose a size to see availability"</span> }.into_any(),
-                            Some(a) => view! { <span class=format!("badge {}", a.tone())>{availability_text(a)}</span> }.into_any(),
+                            None => view! { <span class="muted">{t.choose_size}</span> }.into_any(),
+                            Some(a) => view! { <span class=format!("badge {}", a.tone())>{availability_text(locale, a)}</span> }.into_any(),
                         }}
                     </p>
                     <button type="submit" class="button primary wide"
                         disabled=move || add.pending().get() || chosen_availability() == Some(Availability::SoldOut)>
-                        {move || if add.pending().get() { "Adding…" } else { "Add to bag" }}
+                        {move || if add.pending().get() { t.adding } else { t.add_to_bag }}
                     </button>
                     {move || match add.value().get() {
                         Some(Ok(added)) => Some(view! {
                             <p class="alert success" role="status">
-                                {format!("Added {}, {}, {} to your bag. ", added.product, added.colour, added.size)}
-                                <a href="/cart">"View bag"</a>
+                                {format!("{} {}, {}, {}. ", t.added, added.product, added.colour, added.size)}
+                                <a href=locale.href("/cart")>{t.view_bag}</a>
                             </p>
                         }.into_any()),
                         Some(Err(e)) if e.field_message("size").is_none() && e.field_message("colour").is_none() => Some(view! {
@@ -230,26 +234,26 @@ fn ProductView(product: ProductDetail) -> impl IntoView {
                 </ActionForm>
                 <p class="description">{description}</p>
                 <details class="details" open>
-                    <summary>"Material and care"</summary>
+                    <summary>{t.material_and_care}</summary>
                     <dl class="facts">
-                        <dt>"Material"</dt>
+                        <dt>{t.material}</dt>
                         <dd>{material}</dd>
-                        <dt>"Care"</dt>
+                        <dt>{t.care}</dt>
                         <dd>{care}</dd>
-                        <dt>"Style"</dt>
+                        <dt>{t.style}</dt>
                         <dd>{style_code}</dd>
                     </dl>
                 </details>
                 {letter_sizes.then(|| view! { <SizeGuide/> })}
                 <details class="details">
-                    <summary>"Delivery and returns"</summary>
-                    <p>"Free standard delivery in the EU from €150, express in 1–2 working days, or collect in one of our stores. Return unworn items within 30 days."</p>
+                    <summary>{t.delivery_and_returns}</summary>
+                    <p>{t.delivery_text}</p>
                 </details>
             </div>
         </div>
         {(!related.is_empty()).then(|| view! {
             <section class="section" aria-labelledby="related-heading">
-                <h2 id="related-heading">"You may also like"</h2>
+                <h2 id="related-heading">{t.related}</h2>
                 <ProductGrid products=related eager=0/>
             </section>
         })}
@@ -259,6 +263,7 @@ fn ProductView(product: ProductDetail) -> impl IntoView {
 /// Body measurements per letter size, in centimetres.
 #[component]
 fn SizeGuide() -> impl IntoView {
+    let t = product_texts(use_locale());
     const ROWS: [(&str, &str, &str, &str); 5] = [
         ("XS", "82–86", "66–70", "86–90"),
         ("S", "86–92", "70–76", "90–96"),
@@ -268,17 +273,17 @@ fn SizeGuide() -> impl IntoView {
     ];
     view! {
         <details class="details">
-            <summary>"Size guide"</summary>
+            <summary>{t.size_guide}</summary>
             <table class="table size-guide">
-                <caption>"Body measurements in cm"</caption>
-                <thead><tr><th scope="col">"Size"</th><th scope="col">"Chest"</th><th scope="col">"Waist"</th><th scope="col">"Hips"</th></tr></thead>
+                <caption>{t.measurements}</caption>
+                <thead><tr><th scope="col">{t.size}</th><th scope="col">{t.chest}</th><th scope="col">{t.waist}</th><th scope="col">{t.hips}</th></tr></thead>
                 <tbody>
                     {ROWS.into_iter().map(|(size, chest, waist, hips)| view! {
                         <tr><th scope="row">{size}</th><td>{chest}</td><td>{waist}</td><td>{hips}</td></tr>
                     }).collect_view()}
                 </tbody>
             </table>
-            <p class="muted small">"Between two sizes? Take the larger one for a relaxed fit."</p>
+            <p class="muted small">{t.between_sizes}</p>
         </details>
     }
 }

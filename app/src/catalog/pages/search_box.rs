@@ -4,7 +4,7 @@
 
 use crate::catalog::api::suggest_products;
 use crate::catalog::model::{Suggestion, normalise_query};
-use crate::ui::money::format_money;
+use crate::catalog::texts::listing_texts;
 use futures::future::{AbortHandle, Abortable};
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
@@ -21,6 +21,8 @@ enum Suggestions {
 #[component]
 pub fn SearchBox() -> impl IntoView {
     let query = use_query_map();
+    let locale = crate::i18n::use_locale();
+    let t = listing_texts(locale);
     let initial = query.read_untracked().get("q").unwrap_or_default();
     let results = RwSignal::new(Vec::<Suggestion>::new());
     let state = RwSignal::new(Suggestions::Closed);
@@ -40,7 +42,7 @@ pub fn SearchBox() -> impl IntoView {
         let work = async move {
             #[cfg(feature = "hydrate")]
             gloo_timers::future::TimeoutFuture::new(DEBOUNCE_MS).await;
-            suggest_products(text).await
+            suggest_products(text, locale).await
         };
         leptos::task::spawn_local(async move {
             if let Ok(Ok(list)) = Abortable::new(work, registration).await {
@@ -71,7 +73,7 @@ pub fn SearchBox() -> impl IntoView {
                     ev.prevent_default();
                     let slug = results.with_untracked(|r| r[i].slug.clone());
                     state.set(Suggestions::Closed);
-                    navigate(&format!("/p/{slug}"), Default::default());
+                    navigate(&locale.href(&format!("/p/{slug}")), Default::default());
                 }
             }
             "Escape" => state.set(Suggestions::Closed),
@@ -81,13 +83,13 @@ pub fn SearchBox() -> impl IntoView {
 
     let expanded = move || state.get() == Suggestions::Open;
     view! {
-        <form class="search" role="search" action="/search" method="get">
-            <label for="site-search" class="visually-hidden">"Search products"</label>
+        <form class="search" role="search" action=locale.href("/search") method="get">
+            <label for="site-search" class="visually-hidden">{t.search_products}</label>
             <input
                 id="site-search"
                 name="q"
                 type="search"
-                placeholder="Search knitwear, coats, bags…"
+                placeholder=t.search_placeholder
                 autocomplete="off"
                 value=initial
                 role="combobox"
@@ -100,7 +102,7 @@ pub fn SearchBox() -> impl IntoView {
                 on:blur=move |_| state.set(Suggestions::Closed)
             />
             <button type="submit" class="search-button">
-                <span class="visually-hidden">"Search"</span>
+                <span class="visually-hidden">{t.search_button}</span>
                 <svg aria-hidden="true" viewBox="0 0 24 24" width="18" height="18">
                     <circle cx="11" cy="11" r="7" fill="none" stroke="currentColor" stroke-width="2"/>
                     <path d="M20 20l-4-4" stroke="currentColor" stroke-width="2" stroke-linecap="round"/>
@@ -110,7 +112,7 @@ pub fn SearchBox() -> impl IntoView {
                 id="search-suggestions"
                 class="suggestions"
                 role="listbox"
-                aria-label="Suggestions"
+                aria-label=t.suggestions
                 hidden=move || !expanded()
                 // Keep the focus in the box while a suggestion is clicked.
                 on:mousedown=|ev| ev.prevent_default()
@@ -118,7 +120,7 @@ pub fn SearchBox() -> impl IntoView {
                 {move || {
                     let list = results.get();
                     if list.is_empty() {
-                        return view! { <li class="suggestion-empty" role="option" aria-disabled="true">"No matches — press Enter to search everything"</li> }.into_any();
+                        return view! { <li class="suggestion-empty" role="option" aria-disabled="true">{t.no_suggestions}</li> }.into_any();
                     }
                     list.into_iter().enumerate().map(|(i, s)| view! {
                         <li
@@ -127,10 +129,10 @@ pub fn SearchBox() -> impl IntoView {
                             aria-selected=move || (active.get() == Some(i)).to_string()
                             class="suggestion"
                         >
-                            <a href=format!("/p/{}", s.slug) on:click=move |_| state.set(Suggestions::Closed)>
+                            <a href=locale.href(&format!("/p/{}", s.slug)) on:click=move |_| state.set(Suggestions::Closed)>
                                 {s.image_url.map(|src| view! { <img src=src alt="" width="40" height="50"/> })}
                                 <span class="suggestion-name">{s.name}</span>
-                                <span class="suggestion-meta">{s.category} " · " {format_money(s.price_minor, &s.currency)}</span>
+                                <span class="suggestion-meta">{s.category} " · " {locale.money(s.price_minor, &s.currency)}</span>
                             </a>
                         </li>
                     }).collect_view().into_any()

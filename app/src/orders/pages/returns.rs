@@ -33,7 +33,11 @@ const RETURN_REASONS: [&str; 6] = [
 /// The reason of one line of a return form (`line_reason[]`), with its
 /// label for screen readers. `choose`: starts empty, so a reason is a choice.
 #[component]
-pub fn LineReasonSelect(id: String, label: String, #[prop(optional)] choose: bool) -> impl IntoView {
+pub fn LineReasonSelect(
+    id: String,
+    label: String,
+    #[prop(optional)] choose: bool,
+) -> impl IntoView {
     view! {
         <label class="visually-hidden" for=id.clone()>{label}</label>
         <select id=id name="line_reason[]">

@@ -1,0 +1,151 @@
+//! Product and category content in the visitor's language. The catalog's
+//! queries read the base (English) text; what they return is then given
+//! the translations of the products and categories it names, in one query
+//! per kind. A missing translation keeps the base text.
+
+use super::model::*;
+use crate::i18n::Locale;
+use sqlx::PgPool;
+use std::collections::HashMap;
+
+/// What has translations: products or categories, found by slug.
+#[derive(Clone, Copy)]
+enum Of {
+    Products,
+    Categories,
+}
+
+/// Something shown by its name (and maybe a description), found by slug.
+trait Named {
+    const OF: Of;
+    fn slug(&self) -> &str;
+    fn name_mut(&mut self) -> &mut String;
+    fn description_mut(&mut self) -> Option<&mut String> {
+        None
+    }
+}
+
+impl Named for ProductCard {
+    const OF: Of = Of::Products;
+    fn slug(&self) -> &str {
+        &self.slug
+    }
+    fn name_mut(&mut self) -> &mut String {
+        &mut self.name
+    }
+}
+
+impl Named for Suggestion {
+    const OF: Of = Of::Products;
+    fn slug(&self) -> &str {
+        &self.slug
+    }
+    fn name_mut(&mut self) -> &mut String {
+        &mut self.name
+    }
+}
+
+impl Named for ProductDetail {
+    const OF: Of = Of::Products;
+    fn slug(&self) -> &str {
+        &self.slug
+    }
+    fn name_mut(&mut self) -> &mut String {
+        &mut self.name
+    }
+    fn description_mut(&mut self) -> Option<&mut String> {
+        Some(&mut self.description)
+    }
+}
+
+impl Named for CategoryLink {
+    const OF: Of = Of::Categories;
+    fn slug(&self) -> &str {
+        &self.slug
+    }
+    fn name_mut(&mut self) -> &mut String {
+        &mut self.name
+    }
+}
+
+impl Named for CategoryTile {
+    const OF: Of = Of::Categories;
+    fn slug(&self) -> &str {
+        &self.slug
+    }
+    fn name_mut(&mut self) -> &mut String {
+        &mut self.name
+    }
+    fn description_mut(&mut self) -> Option<&mut String> {
+        Some(&mut self.description)
+    }
+}
+
+/// Gives `items` their names (and descriptions) in `locale`.
+async fn translate<T: Named>(db: &PgPool, locale: Locale, items: &mut [T]) -> sqlx::Result<()> {
+    if locale == Locale::En || items.is_empty() {
+        return Ok(());
+    }
+    let sql = match T::OF {
+        Of::Products => {
+            "SELECT p.slug, t.name, t.description FROM product_translations t
+             JOIN products p ON p.id = t.product_id WHERE t.locale = $1 AND p.slug = ANY($2)"
+        }
+        Of::Categories => {
+            "SELECT c.slug, t.name, t.description FROM category_translations t
+             JOIN categories c ON c.id = t.category_id WHERE t.locale = $1 AND c.slug = ANY($2)"
+        }
+    };
+    let slugs: Vec<&str> = items.iter().map(Named::slug).collect();
+    let texts: HashMap<String, (String, String)> =
+        sqlx::query_as::<_, (String, String, String)>(sql)
+            .bind(locale.code())
+            .bind(&slugs)
+            .fetch_all(db)
+            .await?
+            .into_iter()
+            .map(|(slug, name, description)| (slug, (name, description)))
+            .collect();
+    for item in items {
+        let Some((name, description)) = texts.get(item.slug()) else {
+            continue;
+        };
+        item.name_mut().clone_from(name);
+        if let Some(target) = item.description_mut().filter(|_| !description.is_empty()) {
+            target.clone_from(description);
+        }
+    }
+    Ok(())
+}
+
+pub async fn cards(db: &PgPool, locale: Locale, cards: &mut [ProductCard]) -> sqlx::Result<()> {
+    translate(db, locale, cards).await
+}
+
+pub async fn tiles(db: &PgPool, locale: Locale, tiles: &mut [CategoryTile]) -> sqlx::Result<()> {
+    translate(db, locale, tiles).await
+}
+
+pub async fn links(db: &PgPool, locale: Locale, links: &mut [CategoryLink]) -> sqlx::Result<()> {
+    translate(db, locale, links).await
+}
+
+pub async fn suggestions(
+    db: &PgPool,
+    locale: Locale,
+    suggestions: &mut [Suggestion],
+) -> sqlx::Result<()> {
+    translate(db, locale, suggestions).await
+}
+
+pub async fn home(db: &PgPool, locale: Locale, home: &mut HomeContent) -> sqlx::Result<()> {
+    tiles(db, locale, &mut home.categories).await?;
+    cards(db, locale, &mut home.featured).await?;
+    cards(db, locale, &mut home.newest).await
+}
+
+pub async fn detail(db: &PgPool, locale: Locale, product: &mut ProductDetail) -> sqlx::Result<()> {
+    translate(db, locale, std::slice::from_mut(product)).await?;
+    links(db, locale, std::slice::from_mut(&mut product.category)).await?;
+    cards(db, locale, &mut product.related).await
+}

@@ -1,0 +1,91 @@
+//! The storefront frame's own words (header, footer, status pages) per locale.
+
+use crate::i18n::Locale;
+
+pub struct FrameTexts {
+    pub skip_to_content: &'static str,
+    pub home_label: &'static str,
+    pub account_nav: &'static str,
+    pub categories_nav: &'static str,
+    pub sign_in: &'static str,
+    pub register: &'static str,
+    pub your_account: &'static str,
+    pub language: &'static str,
+    pub tagline: &'static str,
+    pub shop: &'static str,
+    pub help: &'static str,
+    pub free_shipping: &'static str,
+    pub returns: &'static str,
+    pub trade: &'static str,
+    pub wholesale: &'static str,
+    pub staff: &'static str,
+    pub fine_print: &'static str,
+    pub loading: &'static str,
+    pub not_found: &'static str,
+    pub not_found_hint: &'static str,
+    pub go_to_shop: &'static str,
+    pub pages: &'static str,
+    pub previous: &'static str,
+    pub next: &'static str,
+}
+
+const EN: FrameTexts = FrameTexts {
+    skip_to_content: "Skip to content",
+    home_label: "Atelier, home",
+    account_nav: "Your account",
+    categories_nav: "Categories",
+    sign_in: "Sign in",
+    register: "Register",
+    your_account: "Your account",
+    language: "Language",
+    tagline: "Contemporary clothing and objects, designed in Milan and made in small European workshops.",
+    shop: "Shop",
+    help: "Help",
+    free_shipping: "Free shipping in the EU over €150",
+    returns: "30-day returns",
+    trade: "Trade",
+    wholesale: "Wholesale portal",
+    staff: "Staff sign-in",
+    fine_print: "© 2026 Atelier S.r.l. · Prices in EUR incl. VAT",
+    loading: "Loading…",
+    not_found: "Not found",
+    not_found_hint: "The address may be mistyped, or the page has moved.",
+    go_to_shop: "Go to the shop",
+    pages: "Pages",
+    previous: "← Previous",
+    next: "Next →",
+};
+
+const IT: FrameTexts = FrameTexts {
+    skip_to_content: "Vai al contenuto",
+    home_label: "Atelier, pagina iniziale",
+    account_nav: "Il tuo account",
+    categories_nav: "Categorie",
+    sign_in: "Accedi",
+    register: "Registrati",
+    your_account: "Il tuo account",
+    language: "Lingua",
+    tagline: "Abbigliamento e oggetti contemporanei, disegnati a Milano e realizzati in piccoli laboratori europei.",
+    shop: "Negozio",
+    help: "Aiuto",
+    free_shipping: "Spedizione gratuita nell'UE sopra 150 €",
+    returns: "Resi entro 30 giorni",
+    trade: "Rivenditori",
+    wholesale: "Portale all'ingrosso",
+    staff: "Accesso staff",
+    fine_print: "© 2026 Atelier S.r.l. · Prezzi in EUR IVA inclusa",
+    loading: "Caricamento…",
+    not_found: "Pagina non trovata",
+    not_found_hint: "L'indirizzo potrebbe essere sbagliato, o la pagina è stata spostata.",
+    go_to_shop: "Vai al negozio",
+    pages: "Pagine",
+    previous: "← Precedente",
+    next: "Successiva →",
+};
+
+pub fn frame_texts(locale: Locale) -> &'static FrameTexts {
+    match locale {
+        Locale::En => &EN,
+        Locale::It => &IT,
+    }
+}
