@@ -10,6 +10,7 @@ pub mod cart;
 pub mod catalog;
 pub mod checkout;
 pub mod content;
+pub mod customers;
 pub mod error;
 pub mod fulfilment;
 pub mod i18n;

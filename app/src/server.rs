@@ -15,6 +15,14 @@ pub fn pool() -> Result<PgPool, AppError> {
         .map_err(AppError::internal("finding the database"))
 }
 
+/// Redirects a plain form post to a page of ours (never elsewhere): forms
+/// send `then` only without JavaScript (see `ui::form::ReturnTo`).
+pub fn redirect_then(then: &str) {
+    if then.starts_with('/') && !then.starts_with("//") {
+        leptos_axum::redirect(then);
+    }
+}
+
 /// The caller's IP address, when the server knows it.
 pub fn client_ip() -> Option<String> {
     use_context::<Parts>()?

@@ -100,7 +100,7 @@ pub async fn add_to_cart(
     let cart = super::db::find_or_create(&mut *tx, owner).await?;
     let units = super::db::add(&mut tx, cart, variant.id, quantity).await?;
     tx.commit().await?;
-    redirect_then(&then);
+    crate::server::redirect_then(&then);
     Ok(Added {
         product: variant.product,
         colour: variant.colour,
@@ -132,7 +132,7 @@ pub async fn update_cart_line(
     if !super::db::set_quantity(&mut conn, cart, sku.trim(), quantity).await? {
         return Err(not_in_bag());
     }
-    redirect_then(&then);
+    crate::server::redirect_then(&then);
     Ok(())
 }
 
@@ -144,14 +144,6 @@ fn not_in_bag() -> AppError {
 #[cfg(feature = "ssr")]
 pub fn today() -> time::Date {
     time::OffsetDateTime::now_utc().date()
-}
-
-/// Redirects a plain form post to a page of ours (never elsewhere).
-#[cfg(feature = "ssr")]
-pub fn redirect_then(then: &str) {
-    if then.starts_with('/') && !then.starts_with("//") {
-        leptos_axum::redirect(then);
-    }
 }
 
 #[cfg(feature = "ssr")]

@@ -9,8 +9,8 @@ use leptos::prelude::*;
 
 #[cfg(feature = "ssr")]
 use {
-    super::model::{Country, ShippingOption},
-    super::rules::{CheckoutForm, country_name, parse_key},
+    super::model::ShippingOption,
+    super::rules::{CheckoutForm, parse_key},
     crate::auth::session::current,
     crate::cart::api::{cart_owner, today},
     crate::cart::rules::ShippingMethod,
@@ -38,7 +38,10 @@ pub async fn get_checkout(
         None => Default::default(),
     };
     let address = match &user {
-        Some(user) => super::db::last_address(&mut conn, user.id).await?,
+        Some(user) => match crate::customers::db::preferred(&mut *conn, user.id).await? {
+            Some(saved) => saved,
+            None => super::db::last_address(&mut conn, user.id).await?,
+        },
         None => Default::default(),
     };
     let stores = super::db::collection_stores(&mut conn, cart).await?;
@@ -47,12 +50,6 @@ pub async fn get_checkout(
         email: user.as_ref().map(|u| u.email.clone()).unwrap_or_default(),
         signed_in: user.is_some(),
         address,
-        countries: crate::orders::validation::countries()
-            .map(|code| Country {
-                code: code.to_owned(),
-                name: country_name(code).to_owned(),
-            })
-            .collect(),
         options: ShippingMethod::ALL
             .into_iter()
             .filter(|m| *m != ShippingMethod::Collect || !stores.is_empty())

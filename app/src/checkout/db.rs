@@ -166,6 +166,10 @@ pub async fn place(
     )
     .await?;
     carts::empty(&mut tx, cart).await?;
+    // A customer's delivery address joins their address book.
+    if let (Some(customer), None) = (customer, &checkout.store) {
+        crate::customers::db::add(&mut tx, customer, &checkout.address, false).await?;
+    }
     tx.commit().await?;
     Ok(order.number)
 }

@@ -4,12 +4,6 @@ use crate::fulfilment::model::Address;
 use serde::{Deserialize, Serialize};
 use time::Date;
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Country {
-    pub code: String,
-    pub name: String,
-}
-
 /// A store where the whole bag can be collected.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct CollectionStore {
@@ -35,7 +29,6 @@ pub struct CheckoutPage {
     pub email: String,
     pub signed_in: bool,
     pub address: Address,
-    pub countries: Vec<Country>,
     pub options: Vec<ShippingOption>,
     pub stores: Vec<CollectionStore>,
 }

@@ -58,7 +58,6 @@ fn CheckoutForm(page: CheckoutPage) -> impl IntoView {
         email,
         signed_in,
         address,
-        countries,
         options,
         stores,
     } = page;
@@ -117,10 +116,7 @@ fn CheckoutForm(page: CheckoutPage) -> impl IntoView {
                         <label for="field-country">{t.country}</label>
                         <select id="field-country" name="country" autocomplete="country"
                             on:change=move |ev| country.set(event_target_value(&ev))>
-                            {countries.into_iter().map(|c| {
-                                let selected = c.code == country.get_untracked();
-                                view! { <option value=c.code selected=selected>{c.name}</option> }
-                            }).collect_view()}
+                            <CountryOptions selected=country.get_untracked()/>
                         </select>
                         {move || field_error(error, "ship_to.country").get().map(|m| view! { <p class="field-error">{m}</p> })}
                     </div>
@@ -276,4 +272,15 @@ fn ConfirmationView(confirmation: Confirmation) -> impl IntoView {
             </p>
         </section>
     }
+}
+
+/// The countries we deliver to, as a select's options.
+#[component]
+pub fn CountryOptions(#[prop(into)] selected: String) -> impl IntoView {
+    crate::orders::validation::countries()
+        .map(|code| {
+            let name = super::rules::country_name(code);
+            view! { <option value=code selected=code == selected>{name}</option> }
+        })
+        .collect_view()
 }

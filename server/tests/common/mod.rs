@@ -69,11 +69,17 @@ impl Response {
 
     /// The session cookie this response sets, as a `Cookie` header value.
     pub fn session_cookie(&self) -> Option<String> {
+        self.cookie("atelier_session")
+    }
+
+    /// The cookie `name` this response sets, as a `Cookie` header value.
+    pub fn cookie(&self, name: &str) -> Option<String> {
+        let prefix = format!("{name}=");
         self.headers
             .get_all(header::SET_COOKIE)
             .iter()
             .filter_map(|v| v.to_str().ok())
-            .find(|v| v.starts_with("atelier_session="))
+            .find(|v| v.starts_with(&prefix))
             .and_then(|v| v.split(';').next())
             .map(str::to_owned)
     }

@@ -64,6 +64,7 @@ fn AccountOverview(user: CurrentUser) -> impl IntoView {
                     <h2 id="orders-heading">"Your orders"</h2>
                     <MyOrders/>
                 </section>
+                <crate::customers::pages::AddressBook/>
             })}
         </div>
     }

@@ -1,0 +1,105 @@
+//! The address book on the account page: plain forms (they work without
+//! JavaScript), refreshed in place after hydration.
+
+use super::api::{AddMyAddress, ChangeMyAddress, get_my_addresses};
+use super::model::SavedAddress;
+use crate::checkout::pages::CountryOptions;
+use crate::i18n::use_locale;
+use crate::ui::form::{FormAlert, ReturnTo, SubmitButton, TextField, action_error, field_error};
+use crate::ui::status::ErrorNotice;
+use leptos::prelude::*;
+
+#[component]
+pub fn AddressBook() -> impl IntoView {
+    let add = ServerAction::<AddMyAddress>::new();
+    let change = ServerAction::<ChangeMyAddress>::new();
+    let addresses = Resource::new(
+        move || (add.version().get(), change.version().get()),
+        |_| get_my_addresses(),
+    );
+    let error = action_error(add);
+    let back = use_locale().href("/account#addresses-heading");
+    view! {
+        <section class="card wide" aria-labelledby="addresses-heading">
+            <h2 id="addresses-heading">"Addresses"</h2>
+            <Transition fallback=|| ()>
+                {move || Suspend::new(async move {
+                    match addresses.await {
+                        Err(error) => view! { <ErrorNotice error/> }.into_any(),
+                        Ok(list) if list.is_empty() => view! {
+                            <p class="muted">"No saved addresses yet. The address of your next order is kept here."</p>
+                        }.into_any(),
+                        Ok(list) => view! {
+                            <ul class="address-list">
+                                {list.into_iter().map(|a| view! { <AddressCard saved=a change/> }).collect_view()}
+                            </ul>
+                        }.into_any(),
+                    }
+                })}
+            </Transition>
+            <details class="details">
+                <summary>"Add an address"</summary>
+                <ActionForm action=add attr:class="form" attr:novalidate=true>
+                    <FormAlert error/>
+                    <ReturnTo path=back/>
+                    <TextField label="Full name" name="name" autocomplete="name" required=true error=field_error(error, "address.name")/>
+                    <TextField label="Street and number" name="line1" autocomplete="address-line1" required=true error=field_error(error, "address.line1")/>
+                    <div class="field-row">
+                        <TextField label="Postal code" name="postal_code" autocomplete="postal-code" required=true error=field_error(error, "address.postal_code")/>
+                        <TextField label="City" name="city" autocomplete="address-level2" required=true error=field_error(error, "address.city")/>
+                    </div>
+                    <div class="field">
+                        <label for="address-country">"Country"</label>
+                        <select id="address-country" name="country" autocomplete="country">
+                            <CountryOptions selected="IT"/>
+                        </select>
+                    </div>
+                    <div class="checkbox">
+                        <input type="checkbox" id="address-default" name="make_default" value="1"/>
+                        <label for="address-default">"Use it for my next orders"</label>
+                    </div>
+                    <SubmitButton label="Save address" busy_label="Saving…" pending=add.pending() class="button"/>
+                </ActionForm>
+            </details>
+        </section>
+    }
+}
+
+#[component]
+fn AddressCard(saved: SavedAddress, change: ServerAction<ChangeMyAddress>) -> impl IntoView {
+    let SavedAddress {
+        id,
+        address,
+        is_default,
+    } = saved;
+    let back = use_locale().href("/account#addresses-heading");
+    let summary = format!("{}, {}", address.name, address.line1);
+    let (id_default, id_delete) = (id.to_string(), id.to_string());
+    let back_again = back.clone();
+    view! {
+        <li class="address-card">
+            <address>
+                {address.name.clone()}<br/>
+                {address.line1.clone()}<br/>
+                {format!("{} {} · {}", address.postal_code, address.city, address.country)}
+            </address>
+            {is_default.then(|| view! { <span class="badge ok">"Default"</span> })}
+            <div class="address-actions">
+                {(!is_default).then(|| view! {
+                    <ActionForm action=change>
+                        <input type="hidden" name="id" value=id_default/>
+                        <input type="hidden" name="action" value="default"/>
+                        <ReturnTo path=back/>
+                        <button type="submit" class="link-button">"Make default"</button>
+                    </ActionForm>
+                })}
+                <ActionForm action=change>
+                    <input type="hidden" name="id" value=id_delete/>
+                    <input type="hidden" name="action" value="delete"/>
+                    <ReturnTo path=back_again/>
+                    <button type="submit" class="link-button" aria-label=format!("Delete {summary}")>"Delete"</button>
+                </ActionForm>
+            </div>
+        </li>
+    }
+}
