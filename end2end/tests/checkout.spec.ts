@@ -190,4 +190,8 @@ test("the storefront works in Italian, from the language switch to the confirmat
   await expect(page).toHaveURL(/\/it\/checkout\/thank-you\//);
   await expect(page.getByRole("heading", { level: 1 })).toContainText("è confermato");
   await expect(page.getByText("IVA inclusa (22%)")).toBeVisible();
+
+  // The account pages speak Italian too.
+  await page.goto("/it/sign-in");
+  await expect(page.getByRole("heading", { level: 1, name: "Accedi" })).toBeVisible();
 });

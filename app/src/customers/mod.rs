@@ -3,6 +3,7 @@
 pub mod api;
 pub mod model;
 pub mod pages;
+pub mod texts;
 
 #[cfg(feature = "ssr")]
 pub mod db;

@@ -3,6 +3,7 @@
 
 use super::api::{AddMyAddress, ChangeMyAddress, get_my_addresses};
 use super::model::SavedAddress;
+use super::texts::{address_texts, delete_label};
 use crate::checkout::pages::CountryOptions;
 use crate::i18n::use_locale;
 use crate::ui::form::{FormAlert, ReturnTo, SubmitButton, TextField, action_error, field_error};
@@ -18,16 +19,18 @@ pub fn AddressBook() -> impl IntoView {
         |_| get_my_addresses(),
     );
     let error = action_error(add);
-    let back = use_locale().href("/account#addresses-heading");
+    let locale = use_locale();
+    let t = address_texts(locale);
+    let back = locale.href("/account#addresses-heading");
     view! {
         <section class="card wide" aria-labelledby="addresses-heading">
-            <h2 id="addresses-heading">"Addresses"</h2>
+            <h2 id="addresses-heading">{t.addresses}</h2>
             <Transition fallback=|| ()>
                 {move || Suspend::new(async move {
                     match addresses.await {
                         Err(error) => view! { <ErrorNotice error/> }.into_any(),
                         Ok(list) if list.is_empty() => view! {
-                            <p class="muted">"No saved addresses yet. The address of your next order is kept here."</p>
+                            <p class="muted">{t.none_yet}</p>
                         }.into_any(),
                         Ok(list) => view! {
                             <ul class="address-list">
@@ -38,27 +41,27 @@ pub fn AddressBook() -> impl IntoView {
                 })}
             </Transition>
             <details class="details">
-                <summary>"Add an address"</summary>
+                <summary>{t.add}</summary>
                 <ActionForm action=add attr:class="form" attr:novalidate=true>
                     <FormAlert error/>
                     <ReturnTo path=back/>
-                    <TextField label="Full name" name="name" autocomplete="name" required=true error=field_error(error, "address.name")/>
-                    <TextField label="Street and number" name="line1" autocomplete="address-line1" required=true error=field_error(error, "address.line1")/>
+                    <TextField label=t.full_name name="name" autocomplete="name" required=true error=field_error(error, "address.name")/>
+                    <TextField label=t.street name="line1" autocomplete="address-line1" required=true error=field_error(error, "address.line1")/>
                     <div class="field-row">
-                        <TextField label="Postal code" name="postal_code" autocomplete="postal-code" required=true error=field_error(error, "address.postal_code")/>
-                        <TextField label="City" name="city" autocomplete="address-level2" required=true error=field_error(error, "address.city")/>
+                        <TextField label=t.postal_code name="postal_code" autocomplete="postal-code" required=true error=field_error(error, "address.postal_code")/>
+                        <TextField label=t.city name="city" autocomplete="address-level2" required=true error=field_error(error, "address.city")/>
                     </div>
                     <div class="field">
-                        <label for="address-country">"Country"</label>
+                        <label for="address-country">{t.country}</label>
                         <select id="address-country" name="country" autocomplete="country">
                             <CountryOptions selected="IT"/>
                         </select>
                     </div>
                     <div class="checkbox">
                         <input type="checkbox" id="address-default" name="make_default" value="1"/>
-                        <label for="address-default">"Use it for my next orders"</label>
+                        <label for="address-default">{t.use_next}</label>
                     </div>
-                    <SubmitButton label="Save address" busy_label="Saving…" pending=add.pending() class="button"/>
+                    <SubmitButton label=t.save busy_label=t.saving pending=add.pending() class="button"/>
                 </ActionForm>
             </details>
         </section>
@@ -72,7 +75,9 @@ fn AddressCard(saved: SavedAddress, change: ServerAction<ChangeMyAddress>) -> im
         address,
         is_default,
     } = saved;
-    let back = use_locale().href("/account#addresses-heading");
+    let locale = use_locale();
+    let t = address_texts(locale);
+    let back = locale.href("/account#addresses-heading");
     let summary = format!("{}, {}", address.name, address.line1);
     let (id_default, id_delete) = (id.to_string(), id.to_string());
     let back_again = back.clone();
@@ -83,21 +88,21 @@ fn AddressCard(saved: SavedAddress, change: ServerAction<ChangeMyAddress>) -> im
                 {address.line1.clone()}<br/>
                 {format!("{} {} · {}", address.postal_code, address.city, address.country)}
             </address>
-            {is_default.then(|| view! { <span class="badge ok">"Default"</span> })}
+            {is_default.then(|| view! { <span class="badge ok">{t.default}</span> })}
             <div class="address-actions">
                 {(!is_default).then(|| view! {
                     <ActionForm action=change>
                         <input type="hidden" name="id" value=id_default/>
                         <input type="hidden" name="action" value="default"/>
                         <ReturnTo path=back/>
-                        <button type="submit" class="link-button">"Make default"</button>
+                        <button type="submit" class="link-button">{t.make_default}</button>
                     </ActionForm>
                 })}
                 <ActionForm action=change>
                     <input type="hidden" name="id" value=id_delete/>
                     <input type="hidden" name="action" value="delete"/>
                     <ReturnTo path=back_again/>
-                    <button type="submit" class="link-button" aria-label=format!("Delete {summary}")>"Delete"</button>
+                    <button type="submit" class="link-button" aria-label=delete_label(locale, &summary)>{t.delete}</button>
                 </ActionForm>
             </div>
         </li>

@@ -12,6 +12,7 @@ pub mod model;
 pub mod pages;
 pub mod returns;
 pub mod routing;
+pub mod texts;
 pub mod validation;
 
 #[cfg(feature = "ssr")]

@@ -85,8 +85,9 @@ impl AuthContext {
 /// or a top-level page's content.
 #[component]
 pub fn RequireAccess(requirement: Requirement, children: ChildrenFn) -> impl IntoView {
+    let loading = super::texts::auth_texts(crate::i18n::use_locale()).loading;
     view! {
-        <Suspense fallback=|| view! { <Loading/> }>
+        <Suspense fallback=move || view! { <Loading label=loading/> }>
             {AccessGate(AccessGateProps { requirement, children })}
         </Suspense>
     }
@@ -126,9 +127,10 @@ pub fn AccessGate(requirement: Requirement, children: ChildrenFn) -> impl IntoVi
 #[component]
 pub fn SignOutButton(#[prop(default = "button link")] class: &'static str) -> impl IntoView {
     let auth = AuthContext::get();
+    let label = super::texts::auth_texts(crate::i18n::use_locale()).sign_out;
     view! {
         <ActionForm action=auth.sign_out attr:class="inline-form">
-            <button type="submit" class=class>"Sign out"</button>
+            <button type="submit" class=class>{label}</button>
         </ActionForm>
     }
 }

@@ -1,5 +1,6 @@
 use super::AuthContext;
-use crate::auth::rules::PASSWORD_HINT;
+use crate::auth::texts::auth_texts;
+use crate::i18n::{Locale, use_locale};
 use crate::ui::form::{FormAlert, SubmitButton, TextField, action_error, field_error};
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -8,21 +9,30 @@ use leptos_router::hooks::use_query_map;
 #[component]
 pub fn RegisterPage() -> impl IntoView {
     let auth = AuthContext::get();
+    let locale = use_locale();
+    let t = auth_texts(locale);
     let query = use_query_map();
-    let next = move || query.read().get("next").unwrap_or_default();
+    // Only customers register: one who does so in Italian lands on the
+    // Italian account page.
+    let next = move || {
+        query.read().get("next").unwrap_or_else(|| match locale {
+            Locale::En => String::new(),
+            Locale::It => locale.href("/account"),
+        })
+    };
     let error = action_error(auth.register);
     let pending = auth.register.pending();
     view! {
-        <Title text="Create an account"/>
+        <Title text=t.create_an_account/>
         <section class="auth-card">
-            <h1>"Create an account"</h1>
-            <p class="lead">"Track your orders, save addresses and check out faster."</p>
+            <h1>{t.create_an_account}</h1>
+            <p class="lead">{t.register_lead}</p>
             <ActionForm action=auth.register attr:class="form" attr:novalidate=true>
                 <FormAlert error/>
                 <input type="hidden" name="next" value=next/>
-                <TextField label="Full name" name="name" autocomplete="name" required=true error=field_error(error, "name")/>
+                <TextField label=t.full_name name="name" autocomplete="name" required=true error=field_error(error, "name")/>
                 <TextField
-                    label="Email"
+                    label=t.email
                     name="email"
                     kind="email"
                     autocomplete="email"
@@ -30,25 +40,25 @@ pub fn RegisterPage() -> impl IntoView {
                     error=field_error(error, "email")
                 />
                 <TextField
-                    label="Password"
+                    label=t.password
                     name="password"
                     kind="password"
                     autocomplete="new-password"
-                    hint=PASSWORD_HINT
+                    hint=t.password_hint
                     required=true
                     error=field_error(error, "password")
                 />
                 <TextField
-                    label="Repeat password"
+                    label=t.repeat_password
                     name="password_confirm"
                     kind="password"
                     autocomplete="new-password"
                     required=true
                     error=field_error(error, "password_confirm")
                 />
-                <SubmitButton label="Create account" busy_label="Creating account…" pending class="button primary wide"/>
+                <SubmitButton label=t.create_account busy_label=t.creating_account pending class="button primary wide"/>
             </ActionForm>
-            <p class="auth-switch">"Already have an account? " <a href="/sign-in">"Sign in"</a></p>
+            <p class="auth-switch">{t.have_account} <a href=locale.href("/sign-in")>{t.sign_in}</a></p>
         </section>
     }
 }

@@ -13,9 +13,8 @@ use crate::auth::model::AdminArea;
 use crate::auth::pages::AccessGate;
 use crate::auth::rules::Requirement;
 use crate::orders::lifecycle::OrderStatus;
-use crate::orders::model::{OrderSummary, status_label};
-use crate::ui::dates::format_date;
-use crate::ui::money::format_money;
+use crate::orders::model::OrderSummary;
+use crate::orders::texts::{date, list_status_label, order_texts};
 use leptos::prelude::*;
 use leptos_router::components::{Outlet, ParentRoute, Route};
 use leptos_router::{SsrMode, path};
@@ -64,17 +63,20 @@ pub fn OrdersTable(
     #[prop(optional)]
     link: Option<fn(&str) -> String>,
 ) -> impl IntoView {
+    // The storefront's language; English in the B2B portal.
+    let locale = crate::i18n::use_locale();
+    let t = order_texts(locale);
     view! {
         <div class="table-wrap">
             <table class="table">
                 <caption class="visually-hidden">{caption}</caption>
                 <thead>
                     <tr>
-                        <th scope="col">"Order"</th>
-                        <th scope="col">"Placed"</th>
-                        <th scope="col">"Status"</th>
-                        <th scope="col" class="num">"Units"</th>
-                        <th scope="col" class="num">"Total"</th>
+                        <th scope="col">{t.order}</th>
+                        <th scope="col">{t.placed}</th>
+                        <th scope="col">{t.status}</th>
+                        <th scope="col" class="num">{t.units}</th>
+                        <th scope="col" class="num">{t.total}</th>
                     </tr>
                 </thead>
                 <tbody>
@@ -82,15 +84,15 @@ pub fn OrdersTable(
                         <tr>
                             <td>{match link {
                                 Some(path) => {
-                                    let href = path(&order.number);
+                                    let href = locale.href(&path(&order.number));
                                     view! { <a href=href>{order.number}</a> }.into_any()
                                 }
                                 None => order.number.into_any(),
                             }}</td>
-                            <td>{format_date(order.placed_at)}</td>
-                            <td><span class=format!("badge status-{}", order.status)>{status_label(&order.status)}</span></td>
+                            <td>{date(locale, order.placed_at)}</td>
+                            <td><span class=format!("badge status-{}", order.status)>{list_status_label(locale, &order.status)}</span></td>
                             <td class="num">{order.items}</td>
-                            <td class="num">{format_money(order.total_minor, &order.currency)}</td>
+                            <td class="num">{locale.money(order.total_minor, &order.currency)}</td>
                         </tr>
                     }).collect_view()}
                 </tbody>

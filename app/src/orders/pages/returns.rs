@@ -37,12 +37,19 @@ pub fn LineReasonSelect(
     id: String,
     label: String,
     #[prop(optional)] choose: bool,
+    /// Shows the reasons in this language (the customer's); what the form
+    /// sends stays the English reason staff read.
+    #[prop(optional)]
+    locale: Option<crate::i18n::Locale>,
 ) -> impl IntoView {
+    let words = move |english: &'static str| {
+        locale.map_or(english, |l| crate::orders::texts::reason_label(l, english))
+    };
     view! {
         <label class="visually-hidden" for=id.clone()>{label}</label>
         <select id=id name="line_reason[]">
-            {choose.then(|| view! { <option value="">"Choose a reason"</option> })}
-            {RETURN_REASONS.iter().map(|r| view! { <option>{*r}</option> }).collect_view()}
+            {choose.then(|| view! { <option value="">{words("Choose a reason")}</option> })}
+            {RETURN_REASONS.iter().map(|r| view! { <option value=*r>{words(r)}</option> }).collect_view()}
         </select>
     }
 }
