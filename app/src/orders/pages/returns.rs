@@ -21,7 +21,7 @@ use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 
 /// Why customers send goods back (the first is the form's default).
-const RETURN_REASONS: [&str; 6] = [
+pub const RETURN_REASONS: [&str; 6] = [
     "Too small",
     "Too large",
     "Not as described",
