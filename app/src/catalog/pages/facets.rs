@@ -122,6 +122,8 @@ pub fn ListingView(
                     }.into_any()
                 } else {
                     view! {
+                        // The cards' names are h3: a heading in between keeps the outline whole.
+                        <h2 class="visually-hidden">{t.products}</h2>
                         <ProductGrid products=page.products.clone()/>
                         <Pagination page filter base=place.base/>
                     }.into_any()
