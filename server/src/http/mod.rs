@@ -4,6 +4,7 @@
 
 pub mod csrf;
 pub mod health;
+pub mod page_cache;
 
 use app::auth::session::{self, route_guard};
 use app::catalog::{self, cache::CatalogCache};
@@ -11,7 +12,7 @@ use app::{App, shell};
 use axum::Router;
 use axum::extract::{FromRef, Request};
 use axum::http::{HeaderValue, header};
-use axum::middleware::from_fn;
+use axum::middleware::{from_fn, from_fn_with_state};
 use axum::routing::get;
 use leptos::prelude::*;
 use leptos_axum::{LeptosRoutes, generate_route_list};
@@ -52,7 +53,12 @@ pub fn router(state: AppState, secure_cookies: bool) -> Router {
         .fallback(not_found)
         .layer(from_fn(app::server::error_status))
         .layer(from_fn(route_guard))
-        .layer(session::layer(state.pool.clone(), secure_cookies));
+        .layer(session::layer(state.pool.clone(), secure_cookies))
+        // Anonymous visitors' catalog pages, rendered once for everyone.
+        .layer(from_fn_with_state(
+            page_cache::PageCache::default(),
+            page_cache::serve,
+        ));
 
     let site_root = Path::new(state.leptos_options.site_root.as_ref());
     let pkg = Router::new()
