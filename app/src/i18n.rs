@@ -72,19 +72,12 @@ impl Locale {
             Locale::En => crate::ui::money::format_money(minor, currency),
             Locale::It => {
                 let sign = if minor < 0 { "-" } else { "" };
-                let units = (minor.abs() / 100).to_string();
-                let mut grouped = String::with_capacity(units.len() + units.len() / 3);
-                for (i, digit) in units.chars().enumerate() {
-                    if i > 0 && (units.len() - i).is_multiple_of(3) {
-                        grouped.push('.');
-                    }
-                    grouped.push(digit);
-                }
                 let symbol = match currency {
                     "EUR" => "€",
                     other => other,
                 };
-                format!("{sign}{grouped},{:02}\u{a0}{symbol}", minor.abs() % 100)
+                let amount = crate::ui::money::group(minor.abs(), '.', ',');
+                format!("{sign}{amount}\u{a0}{symbol}")
             }
         }
     }

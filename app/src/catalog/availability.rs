@@ -98,23 +98,23 @@ mod db {
         variants: &[Uuid],
         today: Date,
     ) -> sqlx::Result<HashMap<Uuid, WebStock>> {
-        let rows: Vec<(Uuid, i64, i64)> = sqlx::query_as(
-            "WITH web AS (SELECT id FROM locations WHERE active AND 'web' = ANY(channels))
-             SELECT v.id,
-                    coalesce((SELECT sum(greatest(b.on_hand - b.reserved, 0)) FROM stock_balances b
-                              WHERE b.variant_id = v.id AND b.location_id IN (SELECT id FROM web)), 0)::bigint,
-                    coalesce((SELECT sum(s.quantity) FROM supply_promises s
-                              WHERE s.variant_id = v.id AND s.state = 'active'
-                                AND s.location_id IN (SELECT id FROM web)), 0)::bigint
-             FROM unnest($1::uuid[]) AS v(id)",
-        )
-        .bind(variants)
-        .fetch_all(&mut *conn)
-        .await?;
         let web: Vec<Uuid> =
             sqlx::query_scalar("SELECT id FROM locations WHERE active AND 'web' = ANY(channels)")
                 .fetch_all(&mut *conn)
                 .await?;
+        let rows: Vec<(Uuid, i64, i64)> = sqlx::query_as(
+            "SELECT v.id,
+                    coalesce((SELECT sum(greatest(b.on_hand - b.reserved, 0)) FROM stock_balances b
+                              WHERE b.variant_id = v.id AND b.location_id = ANY($2)), 0)::bigint,
+                    coalesce((SELECT sum(s.quantity) FROM supply_promises s
+                              WHERE s.variant_id = v.id AND s.state = 'active'
+                                AND s.location_id = ANY($2)), 0)::bigint
+             FROM unnest($1::uuid[]) AS v(id)",
+        )
+        .bind(variants)
+        .bind(&web)
+        .fetch_all(&mut *conn)
+        .await?;
         let mut supply: HashMap<Uuid, Vec<Supply>> = HashMap::new();
         for incoming in stock::incoming_of(&mut *conn, variants).await? {
             if web.contains(&incoming.location_id) {

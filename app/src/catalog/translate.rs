@@ -25,61 +25,40 @@ trait Named {
     }
 }
 
-impl Named for ProductCard {
-    const OF: Of = Of::Products;
-    fn slug(&self) -> &str {
-        &self.slug
-    }
-    fn name_mut(&mut self) -> &mut String {
-        &mut self.name
-    }
+/// `Named` for a type with `slug` and `name` (and, with `describe`, `description`).
+macro_rules! named {
+    ($type:ty, $of:expr) => {
+        impl Named for $type {
+            const OF: Of = $of;
+            fn slug(&self) -> &str {
+                &self.slug
+            }
+            fn name_mut(&mut self) -> &mut String {
+                &mut self.name
+            }
+        }
+    };
+    ($type:ty, $of:expr, describe) => {
+        impl Named for $type {
+            const OF: Of = $of;
+            fn slug(&self) -> &str {
+                &self.slug
+            }
+            fn name_mut(&mut self) -> &mut String {
+                &mut self.name
+            }
+            fn description_mut(&mut self) -> Option<&mut String> {
+                Some(&mut self.description)
+            }
+        }
+    };
 }
 
-impl Named for Suggestion {
-    const OF: Of = Of::Products;
-    fn slug(&self) -> &str {
-        &self.slug
-    }
-    fn name_mut(&mut self) -> &mut String {
-        &mut self.name
-    }
-}
-
-impl Named for ProductDetail {
-    const OF: Of = Of::Products;
-    fn slug(&self) -> &str {
-        &self.slug
-    }
-    fn name_mut(&mut self) -> &mut String {
-        &mut self.name
-    }
-    fn description_mut(&mut self) -> Option<&mut String> {
-        Some(&mut self.description)
-    }
-}
-
-impl Named for CategoryLink {
-    const OF: Of = Of::Categories;
-    fn slug(&self) -> &str {
-        &self.slug
-    }
-    fn name_mut(&mut self) -> &mut String {
-        &mut self.name
-    }
-}
-
-impl Named for CategoryTile {
-    const OF: Of = Of::Categories;
-    fn slug(&self) -> &str {
-        &self.slug
-    }
-    fn name_mut(&mut self) -> &mut String {
-        &mut self.name
-    }
-    fn description_mut(&mut self) -> Option<&mut String> {
-        Some(&mut self.description)
-    }
-}
+named!(ProductCard, Of::Products);
+named!(Suggestion, Of::Products);
+named!(ProductDetail, Of::Products, describe);
+named!(CategoryLink, Of::Categories);
+named!(CategoryTile, Of::Categories, describe);
 
 /// Gives `items` their names (and descriptions) in `locale`.
 async fn translate<T: Named>(db: &PgPool, locale: Locale, items: &mut [T]) -> sqlx::Result<()> {

@@ -7,23 +7,24 @@ pub fn format_money(minor: i64, currency: &str) -> String {
         "GBP" => "£",
         "USD" => "$",
         "CHF" => "CHF ",
-        other => return format!("{} {other}", group(minor)),
+        other => return format!("{} {other}", group(minor, ',', '.')),
     };
     let sign = if minor < 0 { "-" } else { "" };
-    format!("{sign}{symbol}{}", group(minor.abs()))
+    format!("{sign}{symbol}{}", group(minor.abs(), ',', '.'))
 }
 
-fn group(minor: i64) -> String {
+/// The amount without sign or symbol: `123456` → `1,234.56` (with `,` and `.`).
+pub fn group(minor: i64, thousands: char, decimal: char) -> String {
     let units = (minor.abs() / 100).to_string();
     let cents = minor.abs() % 100;
     let mut grouped = String::with_capacity(units.len() + units.len() / 3);
     for (i, digit) in units.chars().enumerate() {
         if i > 0 && (units.len() - i).is_multiple_of(3) {
-            grouped.push(',');
+            grouped.push(thousands);
         }
         grouped.push(digit);
     }
-    format!("{grouped}.{cents:02}")
+    format!("{grouped}{decimal}{cents:02}")
 }
 
 #[cfg(test)]
