@@ -84,9 +84,9 @@ fn AppRoutes() -> impl IntoView {
                 <Route path=path!(":area/*rest") view=|| view! { <ui::status::NotFound/> } ssr=SsrMode::Async/>
             </ParentRoute>
             <ParentRoute path=path!("/b2b") view=B2bLayout ssr=SsrMode::Async>
-                <Route path=path!("") view=wholesale::pages::PortalHome ssr=SsrMode::Async/>
-                <Route path=path!("orders") view=wholesale::pages::PreOrdersPage ssr=SsrMode::Async/>
-                <Route path=path!("company") view=wholesale::pages::CompanyPage ssr=SsrMode::Async/>
+                <Route path=path!("") view=wholesale::pages::portal::PortalHome ssr=SsrMode::Async/>
+                <Route path=path!("orders") view=wholesale::pages::portal::PreOrdersPage ssr=SsrMode::Async/>
+                <Route path=path!("company") view=wholesale::pages::portal::CompanyPage ssr=SsrMode::Async/>
             </ParentRoute>
             <ParentRoute path=path!("/it") view=StorefrontLayout ssr=SsrMode::Async>
                 <StorefrontRoutes/>

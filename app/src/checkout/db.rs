@@ -107,6 +107,7 @@ pub async fn place(
             fee_minor: totals.shipping_minor,
             collect_at: checkout.store.clone(),
         }),
+        ship_not_before: None,
     };
     let actor = customer.map_or(Actor::System, Actor::Customer);
     let order = match capture::capture(&mut tx, &request, actor, None).await {

@@ -21,6 +21,9 @@ pub enum Condition {
         method: String,
     },
     FirstOrder,
+    /// The company's open orders with this one exceed its credit limit
+    /// (never for an order without a company or a company without a limit).
+    OverCreditLimit,
 }
 
 impl Condition {
@@ -32,6 +35,9 @@ impl Condition {
                 .trim()
                 .eq_ignore_ascii_case(facts.payment_method.trim()),
             Condition::FirstOrder => facts.first_order,
+            Condition::OverCreditLimit => facts
+                .credit
+                .is_some_and(|c| c.open_minor.saturating_add(facts.total_minor) > c.limit_minor),
         }
     }
 
@@ -51,6 +57,7 @@ impl Condition {
                 }
             }
             Condition::FirstOrder => "first order of the customer".to_owned(),
+            Condition::OverCreditLimit => "open orders above the company's credit limit".to_owned(),
         }
     }
 }
@@ -109,6 +116,16 @@ pub struct OrderFacts {
     pub total_minor: i64,
     pub payment_method: String,
     pub first_order: bool,
+    /// The company's credit, when it has a limit.
+    pub credit: Option<Credit>,
+}
+
+/// A company's credit limit and the value of its orders not yet paid
+/// (open, not counting the order being approved).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Credit {
+    pub limit_minor: i64,
+    pub open_minor: i64,
 }
 
 /// The reasons that apply to an order (condition holds), sorted by rank then code.
@@ -273,10 +290,30 @@ mod tests {
             total_minor,
             payment_method: payment_method.to_owned(),
             first_order,
+            credit: None,
         }
     }
 
     use Decision::{Approved, Declined, Pending};
+
+    #[test]
+    fn credit_limit_counts_open_orders_and_this_one() {
+        let mut f = facts(30_000, "invoice", false);
+        assert!(!Condition::OverCreditLimit.holds(&f), "no limit set: never");
+        f.credit = Some(Credit {
+            limit_minor: 100_000,
+            open_minor: 70_000,
+        });
+        assert!(
+            !Condition::OverCreditLimit.holds(&f),
+            "exactly at the limit is within it"
+        );
+        f.credit = Some(Credit {
+            limit_minor: 100_000,
+            open_minor: 70_001,
+        });
+        assert!(Condition::OverCreditLimit.holds(&f));
+    }
 
     #[test]
     fn nothing_to_approve_is_approved() {

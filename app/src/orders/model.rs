@@ -61,6 +61,9 @@ pub struct CaptureRequest {
     /// checkout); `None`: the channel's own arrangement, at no charge here.
     #[serde(default)]
     pub shipping: Option<ShippingChoice>,
+    /// Nothing ships before this date (a wholesale delivery window's start).
+    #[serde(default)]
+    pub ship_not_before: Option<time::Date>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -375,6 +375,7 @@ mod tests {
             lines,
             payment: None,
             shipping: None,
+            ship_not_before: None,
         }
     }
 

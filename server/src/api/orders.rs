@@ -133,6 +133,7 @@ pub async fn create_order(
             .collect(),
         payment: None,
         shipping: None,
+        ship_not_before: None,
     };
     let mut tx = match idempotency::start(&state.pool, client.key_id, &key, &json).await? {
         Started::New(tx) => tx,

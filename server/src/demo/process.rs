@@ -114,6 +114,7 @@ fn order(
         lines,
         payment: None,
         shipping: None,
+        ship_not_before: None,
     }
 }
 

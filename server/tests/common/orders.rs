@@ -93,6 +93,7 @@ pub fn request(channel: Channel, lines: &[(&str, i32)]) -> CaptureRequest {
             .collect(),
         payment: None,
         shipping: None,
+        ship_not_before: None,
     }
 }
 

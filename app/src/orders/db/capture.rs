@@ -78,9 +78,9 @@ pub async fn capture(
     let inserted: Option<(Uuid, String)> = sqlx::query_as(
         "INSERT INTO orders (number, channel, customer_id, company_id, email, status, currency, total_minor,
                              ship_to, capture_key, external_reference, payment_method, api_key_id,
-                             shipping_method, shipping_minor, collect_location_id)
+                             shipping_method, shipping_minor, collect_location_id, ship_not_before)
          VALUES ('AT-' || nextval('order_number_seq'), $1, $2, $3, $4, 'captured', $5, $6, $7, $8, $9, $10, $11,
-                 $12, $13, $14)
+                 $12, $13, $14, $15)
          ON CONFLICT (channel, capture_key) WHERE capture_key IS NOT NULL DO NOTHING
          RETURNING id, number",
     )
@@ -98,6 +98,7 @@ pub async fn capture(
     .bind(shipping.map(|s| s.method.as_str()))
     .bind(shipping_minor)
     .bind(collect_location)
+    .bind(request.ship_not_before)
     .fetch_optional(&mut *conn)
     .await?;
     let Some((id, number)) = inserted else {

@@ -101,6 +101,8 @@ pub struct OrderRow {
     pub risk_cleared: bool,
     /// Click-and-collect: the only location routing may choose.
     pub collect_location_id: Option<Uuid>,
+    /// A wholesale pre-order's delivery window start: nothing ships earlier.
+    pub ship_not_before: Option<time::Date>,
 }
 
 impl OrderRow {
@@ -124,7 +126,7 @@ pub async fn lock_order(conn: &mut PgConnection, order_id: Uuid) -> sqlx::Result
     sqlx::query_as(
         "SELECT id, number, channel, status, email::text AS email, customer_id, company_id, total_minor,
                 payment_method, ship_to, on_hold, risk_cleared_by IS NOT NULL AS risk_cleared,
-                collect_location_id
+                collect_location_id, ship_not_before
          FROM orders WHERE id = $1 FOR UPDATE",
     )
     .bind(order_id)
@@ -362,7 +364,15 @@ async fn route(
         prefer_fewest_parts: settings.prefer_fewest_parts,
         date_tolerance_days: i64::from(settings.date_tolerance_days),
     };
-    let decision = routing::route(&to_route, &input.candidates, &policy, input.today);
+    // A pre-order is dated from its delivery window: supply arriving by then
+    // is as good as stock, and stock waits for the window too.
+    let from = order
+        .ship_not_before
+        .map_or(input.today, |d| d.max(input.today));
+    let mut decision = routing::route(&to_route, &input.candidates, &policy, from);
+    for placement in &mut decision.placements {
+        placement.ship_date = placement.ship_date.max(from);
+    }
     let outcome_text = match &decision.outcome {
         Outcome::Routed => "routed",
         Outcome::CheckAnnounced { .. } => "check_announced",
@@ -699,10 +709,26 @@ async fn first_round(conn: &mut PgConnection, order: &OrderRow) -> sqlx::Result<
     .bind(&order.email)
     .fetch_one(&mut *conn)
     .await?;
+    // Open: placed and not yet paid for, i.e. neither completed nor cancelled.
+    let credit: Option<(i64, i64)> = sqlx::query_as(
+        "SELECT c.credit_limit_minor,
+                COALESCE((SELECT sum(o.total_minor) FROM orders o
+                          WHERE o.company_id = c.id AND o.id <> $2
+                            AND o.status NOT IN ('completed', 'cancelled')), 0)::bigint
+         FROM companies c WHERE c.id = $1 AND c.credit_limit_minor IS NOT NULL",
+    )
+    .bind(order.company_id)
+    .bind(order.id)
+    .fetch_optional(&mut *conn)
+    .await?;
     let facts = OrderFacts {
         total_minor: order.total_minor,
         payment_method: order.payment_method.clone(),
         first_order,
+        credit: credit.map(|(limit_minor, open_minor)| approval::Credit {
+            limit_minor,
+            open_minor,
+        }),
     };
     let applicable = approval::applicable(&reasons, &facts);
     if applicable.is_empty() {

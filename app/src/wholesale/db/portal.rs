@@ -1,4 +1,4 @@
-use super::model::Company;
+use crate::wholesale::model::Company;
 use sqlx::PgExecutor;
 use uuid::Uuid;
 

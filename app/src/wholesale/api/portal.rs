@@ -1,9 +1,9 @@
 //! Portal server functions. Each reads the company from the caller's
 //! session, never from the request: a buyer cannot ask for another company.
 
-use super::model::CompanyProfile;
 use crate::error::AppError;
 use crate::orders::model::OrderSummary;
+use crate::wholesale::model::{CompanyProfile, PaymentTerms};
 use leptos::prelude::*;
 
 #[cfg(feature = "ssr")]
@@ -28,11 +28,17 @@ async fn my_company_id() -> Result<(CurrentUser, Uuid), AppError> {
 pub async fn my_company() -> Result<CompanyProfile, AppError> {
     let (_, company_id) = my_company_id().await?;
     let pool = pool()?;
-    let company = super::db::company(&pool, company_id)
+    let company = crate::wholesale::db::portal::company(&pool, company_id)
         .await?
         .ok_or_else(|| AppError::NotFound("Company".into()))?;
     let members = crate::auth::db::company_users(&pool, company_id).await?;
-    Ok(CompanyProfile { company, members })
+    Ok(CompanyProfile {
+        company,
+        members,
+        stores: Vec::new(),
+        payment_terms: PaymentTerms::Net30,
+        invitations: Vec::new(),
+    })
 }
 
 #[server]

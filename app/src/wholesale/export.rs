@@ -1,0 +1,1 @@
+//! CSV downloads of wholesale data.
