@@ -6,7 +6,7 @@ mod common;
 use app::analytics::api::{AreaFigures, GetDashboard};
 use app::auth::api::SignIn;
 use app::auth::model::Role;
-use app::wholesale::api::MyCompany;
+use app::wholesale::api::portal::MyCompany;
 use axum::body::Body;
 use axum::http::{Request, StatusCode, header};
 use common::*;
