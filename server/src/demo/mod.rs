@@ -12,6 +12,7 @@ mod process;
 mod products;
 mod stock;
 mod supply;
+mod wholesale;
 
 use rand::SeedableRng;
 use rand::rngs::StdRng;
@@ -64,6 +65,7 @@ pub async fn load(pool: &PgPool) -> Result<Outcome, sqlx::Error> {
     orders::load(&mut tx, &mut rng, &people, &variants).await?;
     fulfilment::load(&mut tx, &mut rng, &people, &variants, &locations).await?;
     process::load(&mut tx, &mut rng, &people, &variants).await?;
+    wholesale::load(&mut tx, &mut rng, &people).await?;
     // The history above was written directly, without capture: give it the
     // card payments it had (shipped goods captured, open orders held).
     sqlx::query(
