@@ -11,6 +11,8 @@ pub mod catalog;
 pub mod checkout;
 pub mod content;
 pub mod customers;
+#[cfg(feature = "ssr")]
+pub mod downloads;
 pub mod error;
 pub mod fulfilment;
 pub mod i18n;

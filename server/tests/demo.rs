@@ -58,6 +58,27 @@ async fn demo_data_has_a_whole_business(pool: PgPool) {
     );
     assert!(count(&pool, "SELECT count(*) FROM locations WHERE kind = 'store'").await >= 2);
     assert!(count(&pool, "SELECT count(*) FROM suppliers").await >= 5);
+    // Wholesale: an open campaign offering every style to every retailer at
+    // its own prices, and a submitted pre-order that meets the minimums.
+    assert_eq!(
+        count(&pool, "SELECT count(*) FROM companies WHERE price_list_id IS NULL OR NOT EXISTS (SELECT 1 FROM company_stores s WHERE s.company_id = companies.id)").await,
+        0,
+        "every retailer has a price list and a store"
+    );
+    assert_eq!(
+        count(&pool, "SELECT count(DISTINCT product_id) FROM campaign_styles s JOIN campaigns c ON c.id = s.campaign_id WHERE c.code = 'FW27' AND c.state = 'open'").await,
+        count(&pool, "SELECT count(*) FROM products").await
+    );
+    assert_eq!(
+        count(
+            &pool,
+            "SELECT count(*) FROM pre_orders p JOIN campaigns c ON c.id = p.campaign_id
+             WHERE p.state = 'submitted' AND c.min_order_minor <= (SELECT sum(quantity * unit_price_minor) FROM pre_order_lines l WHERE l.pre_order_id = p.id)
+               AND c.min_units_per_style <= ALL (SELECT sum(quantity) FROM pre_order_lines l WHERE l.pre_order_id = p.id GROUP BY product_id)"
+        )
+        .await,
+        1
+    );
     assert!(
         count(
             &pool,
