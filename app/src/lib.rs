@@ -80,6 +80,7 @@ fn AppRoutes() -> impl IntoView {
                 <Route path=path!("") view=analytics::pages::dashboard::DashboardPage ssr=SsrMode::Async/>
                 <inventory::pages::InventoryRoutes/>
                 <orders::pages::OrderRoutes/>
+                <wholesale::pages::admin::WholesaleRoutes/>
                 <Route path=path!("settings/api-keys") view=integrations::pages::ApiKeysPage ssr=SsrMode::Async/>
                 <Route path=path!("settings/channels") view=orders::pages::channels::ChannelsSettingsPage ssr=SsrMode::Async/>
                 <Route path=path!(":area") view=analytics::pages::area::AreaPage ssr=SsrMode::Async/>

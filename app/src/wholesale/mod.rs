@@ -3,6 +3,7 @@
 //! pre-orders, and the sales desk that closes and confirms them.
 
 pub mod api;
+pub mod forms;
 pub mod model;
 pub mod pages;
 pub mod rules;

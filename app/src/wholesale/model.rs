@@ -439,3 +439,63 @@ pub struct ConfirmOutcome {
     /// Numbers of the orders they became.
     pub orders: Vec<String>,
 }
+
+/// One price of a price list, as staff read it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(sqlx::FromRow))]
+pub struct PriceListPrice {
+    pub style_code: String,
+    pub name: String,
+    /// Empty: every colour.
+    pub colour: String,
+    /// Empty: every size.
+    pub size: String,
+    pub wholesale_minor: i64,
+    pub retail_minor: i64,
+}
+
+/// A price list with all its prices.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PriceListDetail {
+    pub summary: PriceListSummary,
+    pub prices: Vec<PriceListPrice>,
+}
+
+/// A staff member who may look after a company.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(sqlx::FromRow))]
+pub struct SalesRep {
+    pub id: Uuid,
+    pub name: String,
+    pub role: String,
+}
+
+/// What the company form offers to choose from.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CompanyChoices {
+    pub price_lists: Vec<PriceListSummary>,
+    pub sales_reps: Vec<SalesRep>,
+}
+
+/// A product category, to add a campaign's styles by.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(sqlx::FromRow))]
+pub struct CategoryOption {
+    pub slug: String,
+    pub name: String,
+}
+
+/// What a campaign state change did; `confirmed` when it was confirmed.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CampaignMove {
+    pub state: CampaignState,
+    pub confirmed: Option<ConfirmOutcome>,
+}
+
+/// The demand page: the campaigns to choose from, the chosen one, its rows.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct DemandView {
+    pub campaigns: Vec<CampaignSummary>,
+    pub campaign: Option<String>,
+    pub rows: Vec<DemandRow>,
+}
