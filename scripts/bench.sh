@@ -6,6 +6,8 @@
 #
 #   scripts/bench.sh                 # the storefront home page
 #   scripts/bench.sh /c/knitwear     # any other path(s)
+#   BENCH_USER=buyer@aurora-boutique.example scripts/bench.sh /b2b/campaigns/FW27
+#                                    # signed in (demo password), e.g. the portal
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 ADDR="127.0.0.1:3200"
@@ -25,10 +27,22 @@ cargo leptos build --release --precompress
 
 start_server "$CARGO_TARGET_DIR/release/server" "$ADDR" target/bench-server.log LEPTOS_ENV=PROD RUST_LOG=warn
 
+HEADERS=()
+if [ -n "${BENCH_USER:-}" ]; then
+  # Sign in through the sign-in page's own form (its action is the server function).
+  action="$(curl -fsS "http://$ADDR/sign-in" | grep -o 'action="/api/[^"]*"' | head -1 | cut -d'"' -f2)"
+  cookie="$(curl -fsS -o /dev/null -D - "http://$ADDR$action" \
+    --data-urlencode "email=$BENCH_USER" --data-urlencode "password=atelier-demo" \
+    | grep -i '^set-cookie:' | head -1 | sed -E 's/^[Ss]et-[Cc]ookie: ([^;]*).*/\1/')"
+  [ -n "$cookie" ] || { echo "signing in as $BENCH_USER failed" >&2; exit 1; }
+  HEADERS=(-H "Cookie: $cookie")
+  say "Signed in as $BENCH_USER"
+fi
+
 for path in "${PATHS[@]}"; do
   say "wrk -t2 -c64 -d$DURATION --latency http://$ADDR$path"
-  wrk -t1 -c4 -d3s "http://$ADDR$path" >/dev/null # warm up
-  wrk -t2 -c64 -d"$DURATION" --latency "http://$ADDR$path"
+  wrk -t1 -c4 -d3s "${HEADERS[@]}" "http://$ADDR$path" >/dev/null # warm up
+  wrk -t2 -c64 -d"$DURATION" --latency "${HEADERS[@]}" "http://$ADDR$path"
 done
 
 say "Browser bundle"

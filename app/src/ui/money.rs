@@ -13,6 +13,13 @@ pub fn format_money(minor: i64, currency: &str) -> String {
     format!("{sign}{symbol}{}", group(minor.abs(), ',', '.'))
 }
 
+/// For files: `-123456` → `-1234.56` (no grouping, a point, no symbol).
+pub fn decimal(minor: i64) -> String {
+    let sign = if minor < 0 { "-" } else { "" };
+    let abs = minor.unsigned_abs();
+    format!("{sign}{}.{:02}", abs / 100, abs % 100)
+}
+
 /// The amount without sign or symbol: `123456` → `1,234.56` (with `,` and `.`).
 pub fn group(minor: i64, thousands: char, decimal: char) -> String {
     let units = (minor.abs() / 100).to_string();
@@ -30,6 +37,12 @@ pub fn group(minor: i64, thousands: char, decimal: char) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn decimals_for_files_have_no_grouping() {
+        assert_eq!(decimal(123456), "1234.56");
+        assert_eq!(decimal(-5), "-0.05");
+    }
 
     #[test]
     fn formats_euros_with_grouping() {

@@ -50,6 +50,7 @@ pub fn router(state: AppState, secure_cookies: bool) -> Router {
     let pages = Router::new()
         .leptos_routes_with_context(&state, generate_route_list(App), context, app_shell)
         .merge(app::inventory::export::routes())
+        .merge(app::wholesale::export::routes())
         .fallback(not_found)
         .layer(from_fn(app::server::error_status))
         .layer(from_fn(route_guard))

@@ -122,7 +122,7 @@ fn PriceList(list: PriceListDetail, import: ServerAction<ImportPrices>) -> impl 
                 <h1>{s.name.clone()}</h1>
                 <p class="muted">{format!("{} · {} · {} prices · {} companies", s.code, s.currency, s.prices, s.companies)}</p>
             </div>
-            <a class="button" href=format!("/admin/wholesale/price-lists/{}.csv", urlencoding::encode(&s.code)) download="">"Download CSV"</a>
+            <a class="button" href=format!("/admin/wholesale/price-lists.csv?code={}", urlencoding::encode(&s.code)) download="">"Download CSV"</a>
         </header>
         <ImportForm code=s.code.clone() import/>
         {if list.prices.is_empty() {
