@@ -86,9 +86,15 @@ fn AppRoutes() -> impl IntoView {
                 <Route path=path!(":area") view=analytics::pages::area::AreaPage ssr=SsrMode::Async/>
                 <Route path=path!(":area/*rest") view=|| view! { <ui::status::NotFound/> } ssr=SsrMode::Async/>
             </ParentRoute>
+            // An invited colleague has no account yet: outside the portal's guard.
+            <Route path=path!("/b2b/join/:token") view=|| view! { <StorefrontFrame><wholesale::pages::portal::JoinPage/></StorefrontFrame> } ssr=SsrMode::Async/>
             <ParentRoute path=path!("/b2b") view=B2bLayout ssr=SsrMode::Async>
                 <Route path=path!("") view=wholesale::pages::portal::PortalHome ssr=SsrMode::Async/>
+                <Route path=path!("campaigns/:code") view=wholesale::pages::portal::LineSheetPage ssr=SsrMode::Async/>
+                <Route path=path!("campaigns/:code/styles/:style_code") view=wholesale::pages::portal::StyleGridPage ssr=SsrMode::Async/>
                 <Route path=path!("orders") view=wholesale::pages::portal::PreOrdersPage ssr=SsrMode::Async/>
+                <Route path=path!("pre-orders/:number") view=wholesale::pages::portal::PreOrderPage ssr=SsrMode::Async/>
+                <Route path=path!("pre-orders/:number/print") view=wholesale::pages::portal::PreOrderPrintPage ssr=SsrMode::Async/>
                 <Route path=path!("company") view=wholesale::pages::portal::CompanyPage ssr=SsrMode::Async/>
             </ParentRoute>
             <ParentRoute path=path!("/it") view=StorefrontLayout ssr=SsrMode::Async>

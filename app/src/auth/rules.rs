@@ -39,6 +39,8 @@ pub fn requirement_for_path(path: &str) -> Requirement {
                 .unwrap_or(AdminArea::Dashboard);
             Requirement::Staff(area)
         }
+        // An invited colleague sets their password before having an account.
+        "b2b" if segments.next() == Some("join") => Requirement::Public,
         "b2b" => Requirement::Retailer,
         "account" => Requirement::SignedIn,
         _ => Requirement::Public,

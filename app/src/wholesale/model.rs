@@ -227,6 +227,8 @@ pub struct PortalCampaign {
     pub windows: Vec<DeliveryWindow>,
     /// The company's pre-order in it, if started.
     pub pre_order: Option<PreOrderBrief>,
+    /// The company's price list currency: of the minimum order value and the pre-order.
+    pub currency: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -498,4 +500,81 @@ pub struct DemandView {
     pub campaigns: Vec<CampaignSummary>,
     pub campaign: Option<String>,
     pub rows: Vec<DemandRow>,
+}
+
+/// What the join page shows of an invitation before the invitee sets a password.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct InvitationPreview {
+    pub company: String,
+    pub name: String,
+    pub email: String,
+    pub role: String,
+}
+
+/// The line sheet's filters (a plain GET form): category, colour, and
+/// "new" or "carry_over" styles; empty means any.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LineSheetFilter {
+    pub category: String,
+    pub colour: String,
+    pub novelty: String,
+}
+
+impl LineSheetFilter {
+    /// Whether a style passes the filter: some colour of it matches both the
+    /// colour and the novelty asked for.
+    pub fn keeps(&self, style: &LineSheetStyle) -> bool {
+        (self.category.is_empty() || style.category == self.category)
+            && style.colours.iter().any(|c| {
+                (self.colour.is_empty() || c.colour == self.colour)
+                    && match self.novelty.as_str() {
+                        "new" => !c.carry_over,
+                        "carry_over" => c.carry_over,
+                        _ => true,
+                    }
+            })
+    }
+}
+
+#[cfg(test)]
+mod wholesale_filter_tests {
+    use super::*;
+
+    fn style(category: &str, colours: &[(&str, bool)]) -> LineSheetStyle {
+        LineSheetStyle {
+            product_id: Uuid::nil(),
+            style_code: "KN-1".into(),
+            name: "Crew neck".into(),
+            category: category.into(),
+            image: None,
+            colours: colours
+                .iter()
+                .map(|(colour, carry_over)| StyleColour {
+                    colour: (*colour).into(),
+                    hex: "#000000".into(),
+                    carry_over: *carry_over,
+                    price: None,
+                })
+                .collect(),
+            ordered_units: 0,
+        }
+    }
+
+    #[test]
+    fn the_line_sheet_filter_needs_one_colour_matching_everything() {
+        let knit = style("Knitwear", &[("Navy", true), ("Ecru", false)]);
+        let filter = |category: &str, colour: &str, novelty: &str| LineSheetFilter {
+            category: category.into(),
+            colour: colour.into(),
+            novelty: novelty.into(),
+        };
+        assert!(LineSheetFilter::default().keeps(&knit));
+        assert!(filter("Knitwear", "", "new").keeps(&knit));
+        assert!(!filter("Coats", "", "").keeps(&knit));
+        assert!(filter("", "Navy", "carry_over").keeps(&knit));
+        assert!(
+            !filter("", "Navy", "new").keeps(&knit),
+            "Navy is carried over"
+        );
+    }
 }

@@ -91,15 +91,19 @@ impl Totals {
         }
     }
 
-    pub fn add(self, other: Totals) -> Totals {
+    pub fn sum(all: impl IntoIterator<Item = Totals>) -> Totals {
+        all.into_iter().fold(Totals::default(), |a, b| a + b)
+    }
+}
+
+impl std::ops::Add for Totals {
+    type Output = Totals;
+
+    fn add(self, other: Totals) -> Totals {
         Totals {
             units: self.units + other.units,
             value_minor: self.value_minor.saturating_add(other.value_minor),
         }
-    }
-
-    pub fn sum(all: impl IntoIterator<Item = Totals>) -> Totals {
-        all.into_iter().fold(Totals::default(), Totals::add)
     }
 }
 

@@ -17,7 +17,15 @@ const PRICE_LISTS: [(&str, &str, i64); 2] = [
 
 /// Per company, in the order of `People::companies`: price list, payment
 /// terms, credit limit (euros; 0: none set), street, postal code, stores.
-const TERMS: [(&str, &str, i64, &str, &str, &[&str]); 4] = [
+type Terms = (
+    &'static str,
+    &'static str,
+    i64,
+    &'static str,
+    &'static str,
+    &'static [&'static str],
+);
+const TERMS: [Terms; 4] = [
     (
         "EU-KEY",
         "net_60",

@@ -39,11 +39,11 @@ pub fn desk_path(code: &str) -> String {
     format!("{}/desk", campaign_path(code))
 }
 
-/// The lead's pre-order page.
-pub fn pre_order_path(number: &str) -> String {
-    format!(
-        "/admin/wholesale/pre-orders/{}",
-        urlencoding::encode(number)
+/// A company's pre-order, opened by staff acting for the company.
+pub fn pre_order_path(number: &str, company: uuid::Uuid) -> String {
+    crate::wholesale::pages::portal::portal_href(
+        &format!("/b2b/pre-orders/{}", urlencoding::encode(number)),
+        Some(company),
     )
 }
 

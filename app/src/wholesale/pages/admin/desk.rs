@@ -108,7 +108,7 @@ fn Desk(desk: CampaignDesk) -> impl IntoView {
                                 {desk.companies.iter().map(|p| view! {
                                     <tr>
                                         <td>{p.company.clone()}</td>
-                                        <td><a href=pre_order_path(&p.number)>{p.number.clone()}</a></td>
+                                        <td><a href=pre_order_path(&p.number, p.company_id)>{p.number.clone()}</a></td>
                                         <td><span class=format!("badge pre-order-{}", p.state.as_str())>{p.state.label()}</span></td>
                                         <td class="num">{p.units}</td>
                                         <td class="num">{format_money(p.value_minor, &p.currency)}</td>

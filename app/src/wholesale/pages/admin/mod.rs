@@ -8,6 +8,7 @@ pub mod desk;
 pub mod price_lists;
 pub mod shell;
 
+use crate::wholesale::pages::portal;
 use leptos::prelude::*;
 use leptos_router::components::{ParentRoute, Route};
 use leptos_router::{SsrMode, path};
@@ -28,6 +29,12 @@ pub fn WholesaleRoutes() -> impl leptos_router::MatchNestedRoutes + Clone {
             <Route path=path!("price-lists") view=price_lists::PriceListsPage ssr=SsrMode::Async/>
             <Route path=path!("price-lists/:code") view=price_lists::PriceListPage ssr=SsrMode::Async/>
             <Route path=path!("demand") view=demand::DemandPage ssr=SsrMode::Async/>
+            // The portal's pages, for staff acting on a company's behalf (`?company=`);
+            // what they change is recorded in the pre-order's timeline as on behalf.
+            <Route path=path!("act/campaigns/:code") view=portal::LineSheetPage ssr=SsrMode::Async/>
+            <Route path=path!("act/campaigns/:code/styles/:style_code") view=portal::StyleGridPage ssr=SsrMode::Async/>
+            <Route path=path!("act/pre-orders/:number") view=portal::PreOrderPage ssr=SsrMode::Async/>
+            <Route path=path!("act/pre-orders/:number/print") view=portal::PreOrderPrintPage ssr=SsrMode::Async/>
         </ParentRoute>
     }
     .into_inner()

@@ -1,89 +1,96 @@
-//! Pages of the B2B portal.
+//! Pages of the B2B portal. Every page reads an optional `?company=` so the
+//! staff desk can open the same pages acting for a company; buyers never
+//! need it (their company comes from the session).
 
-use crate::auth::model::Role;
-use crate::orders::pages::OrdersTable;
-use crate::ui::status::{EmptyState, ErrorNotice, Loading};
-use crate::wholesale::api::portal::{my_company, my_company_orders};
+mod campaigns;
+mod company;
+mod grid;
+mod line_sheet;
+mod pre_orders;
+
+pub use campaigns::PortalHome;
+pub use company::{CompanyPage, JoinPage};
+pub use grid::StyleGridPage;
+pub use line_sheet::LineSheetPage;
+pub use pre_orders::{PreOrderPage, PreOrderPrintPage, PreOrdersPage};
+
+use crate::wholesale::model::{CampaignState, DeliveryWindow, PreOrderState};
 use leptos::prelude::*;
-use leptos_meta::Title;
+use leptos_router::hooks::use_query_map;
+use uuid::Uuid;
 
-#[component]
-pub fn PortalHome() -> impl IntoView {
-    view! {
-        <Title text="Campaigns · Wholesale"/>
-        <header class="page-header"><h1>"Campaigns"</h1></header>
-        <EmptyState title="No campaign is open right now">
-            <p>"When the brand opens a seasonal campaign for your company, its line sheet and order grid appear here."</p>
-            <a class="button" href="/b2b/orders">"See your pre-orders"</a>
-        </EmptyState>
-    }
+/// The company staff act for (`?company=`), `None` for buyers.
+fn acting_for() -> Option<Uuid> {
+    use_query_map()
+        .read_untracked()
+        .get("company")
+        .and_then(|id| Uuid::parse_str(&id).ok())
 }
 
-#[component]
-pub fn PreOrdersPage() -> impl IntoView {
-    let orders = Resource::new(|| (), |_| my_company_orders());
-    view! {
-        <Title text="Pre-orders · Wholesale"/>
-        <header class="page-header"><h1>"Pre-orders"</h1></header>
-        <Suspense fallback=|| view! { <Loading/> }>
-            {move || Suspend::new(async move {
-                match orders.await {
-                    Err(error) => view! { <ErrorNotice error/> }.into_any(),
-                    Ok(list) if list.is_empty() => view! {
-                        <EmptyState title="No pre-orders yet">
-                            <p>"Pre-orders you submit in a campaign are listed here with their status."</p>
-                        </EmptyState>
-                    }.into_any(),
-                    Ok(orders) => view! { <OrdersTable orders caption="Your pre-orders, newest first"/> }.into_any(),
-                }
-            })}
-        </Suspense>
-    }
+/// A portal path, keeping the company staff act for.
+pub fn portal_href(path: &str, company: Option<Uuid>) -> String {
+    // Staff act for a company on the same pages, mounted in the back office.
+    let Some(id) = company else {
+        return path.to_owned();
+    };
+    let path = match path.strip_prefix("/b2b") {
+        Some(rest) => format!("{ACTING_PREFIX}{rest}"),
+        None => path.to_owned(),
+    };
+    let joiner = if path.contains('?') { '&' } else { '?' };
+    format!("{path}{joiner}company={id}")
 }
 
+/// Where the wholesale team opens the portal's pages for a company.
+pub const ACTING_PREFIX: &str = "/admin/wholesale/act";
+
+fn money(minor: i64, currency: &str) -> String {
+    crate::ui::money::format_money(minor, currency)
+}
+
+fn window_text(w: &DeliveryWindow) -> String {
+    format!("{}: {} – {}", w.name, w.ships_from, w.ships_until)
+}
+
+fn campaign_badge(state: CampaignState) -> impl IntoView {
+    let class = match state {
+        CampaignState::Open => "badge ok",
+        _ => "badge",
+    };
+    view! { <span class=class>{state.label()}</span> }
+}
+
+fn pre_order_badge(state: PreOrderState) -> impl IntoView {
+    let class = match state {
+        PreOrderState::Submitted | PreOrderState::Confirmed => "badge ok",
+        PreOrderState::Withdrawn => "badge warn",
+        PreOrderState::Draft => "badge",
+    };
+    view! { <span class=class>{state.label()}</span> }
+}
+
+/// Hidden `company` field for forms when staff act for a company.
 #[component]
-pub fn CompanyPage() -> impl IntoView {
-    let profile = Resource::new(|| (), |_| my_company());
-    view! {
-        <Title text="Company · Wholesale"/>
-        <Suspense fallback=|| view! { <Loading/> }>
-            {move || Suspend::new(async move {
-                match profile.await {
-                    Err(error) => view! { <ErrorNotice error/> }.into_any(),
-                    Ok(profile) => {
-                        let company = profile.company;
-                        view! {
-                            <header class="page-header"><h1>{company.name.clone()}</h1></header>
-                            <div class="account-grid">
-                                <section class="card" aria-labelledby="company-heading">
-                                    <h2 id="company-heading">"Company details"</h2>
-                                    <dl class="facts">
-                                        <dt>"Legal name"</dt><dd>{company.legal_name}</dd>
-                                        <dt>"VAT number"</dt><dd>{company.vat_number}</dd>
-                                        <dt>"Location"</dt><dd>{company.city} ", " {company.country}</dd>
-                                        <dt>"Currency"</dt><dd>{company.currency}</dd>
-                                    </dl>
-                                </section>
-                                <section class="card wide" aria-labelledby="people-heading">
-                                    <h2 id="people-heading">"People"</h2>
-                                    <table class="table">
-                                        <thead><tr><th scope="col">"Name"</th><th scope="col">"Email"</th><th scope="col">"Role"</th></tr></thead>
-                                        <tbody>
-                                            {profile.members.into_iter().map(|m| view! {
-                                                <tr>
-                                                    <td>{m.name}</td>
-                                                    <td>{m.email}</td>
-                                                    <td>{if m.role == Role::CompanyAdmin { "Company admin" } else { "Buyer" }}</td>
-                                                </tr>
-                                            }).collect_view()}
-                                        </tbody>
-                                    </table>
-                                </section>
-                            </div>
-                        }.into_any()
-                    }
+fn CompanyField(company: Option<Uuid>) -> impl IntoView {
+    company.map(|id| view! { <input type="hidden" name="company" value=id.to_string()/> })
+}
+
+/// Every message of an action's error: a refused submit lists each shortfall.
+#[component]
+fn ErrorList(#[prop(into)] error: Signal<Option<crate::error::AppError>>) -> impl IntoView {
+    move || {
+        error.get().map(|error| {
+            let messages: Vec<String> = match &error {
+                crate::error::AppError::Invalid(list) => {
+                    list.iter().map(|e| e.message.clone()).collect()
                 }
-            })}
-        </Suspense>
+                other => vec![other.to_string()],
+            };
+            view! {
+                <div class="alert error" role="alert">
+                    <ul class="plain-list">{messages.into_iter().map(|m| view! { <li>{m}</li> }).collect_view()}</ul>
+                </div>
+            }
+        })
     }
 }
