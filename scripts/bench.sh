@@ -29,13 +29,7 @@ start_server "$CARGO_TARGET_DIR/release/server" "$ADDR" target/bench-server.log 
 
 HEADERS=()
 if [ -n "${BENCH_USER:-}" ]; then
-  # Sign in through the sign-in page's own form (its action is the server function).
-  action="$(curl -fsS "http://$ADDR/sign-in" | grep -o 'action="/api/[^"]*"' | head -1 | cut -d'"' -f2)"
-  cookie="$(curl -fsS -o /dev/null -D - "http://$ADDR$action" \
-    --data-urlencode "email=$BENCH_USER" --data-urlencode "password=atelier-demo" \
-    | grep -i '^set-cookie:' | head -1 | sed -E 's/^[Ss]et-[Cc]ookie: ([^;]*).*/\1/')"
-  [ -n "$cookie" ] || { echo "signing in as $BENCH_USER failed" >&2; exit 1; }
-  HEADERS=(-H "Cookie: $cookie")
+  HEADERS=(-H "Cookie: $(session_cookie "$ADDR" "$BENCH_USER")")
   say "Signed in as $BENCH_USER"
 fi
 

@@ -149,3 +149,15 @@ start_server() {
   echo "The server did not answer on $addr within 3 minutes." >&2
   exit 1
 }
+
+# Signs a demo account in through the sign-in page's own form (its action is
+# the server function) and prints the session cookie ("name=value").
+session_cookie() {
+  local addr="$1" email="$2" action cookie
+  action="$(curl -fsS "http://$addr/sign-in" | grep -o 'action="/api/[^"]*"' | head -1 | cut -d'"' -f2)"
+  cookie="$(curl -fsS -o /dev/null -D - "http://$addr$action" \
+    --data-urlencode "email=$email" --data-urlencode "password=atelier-demo" \
+    | grep -i '^set-cookie:' | head -1 | sed -E 's/^[Ss]et-[Cc]ookie: ([^;]*).*/\1/')"
+  [ -n "$cookie" ] || { echo "signing in as $email failed" >&2; exit 1; }
+  printf '%s' "$cookie"
+}

@@ -193,6 +193,25 @@ async fn save(app: &Router, cookie: &str, form: &[(String, String)]) -> Response
     call::<SaveStyle>(app, &pairs(form), Some(cookie)).await
 }
 
+/// The shop's save of KN-1 in SS27, shipped to its own store in `window`.
+async fn save_kn1(
+    app: &Router,
+    shop: &Shop,
+    window: Uuid,
+    quantities: &[(Uuid, i32)],
+    expected_version: Option<i32>,
+) -> Response {
+    let form = grid_form(
+        "SS27",
+        "KN-1",
+        shop.store,
+        window,
+        quantities,
+        expected_version,
+    );
+    save(app, &shop.cookie, &form).await
+}
+
 async fn count(pool: &PgPool, sql: &str) -> i64 {
     sqlx::query_scalar(sql).fetch_one(pool).await.unwrap()
 }
@@ -223,19 +242,7 @@ async fn a_buyer_never_reaches_another_company(pool: PgPool) {
     let app = common::app(&pool);
     let w = world(&pool, &app).await;
     // B has a pre-order in the shared campaign and one in its own.
-    let b_saved = save(
-        &app,
-        &w.b.cookie,
-        &grid_form(
-            "SS27",
-            "KN-1",
-            w.b.store,
-            w.window,
-            &[(w.variants[0], 5)],
-            None,
-        ),
-    )
-    .await;
+    let b_saved = save_kn1(&app, &w.b, w.window, &[(w.variants[0], 5)], None).await;
     assert_eq!(b_saved.status, StatusCode::OK, "{}", b_saved.body);
     let b_number: String =
         sqlx::query_scalar("SELECT number FROM pre_orders WHERE company_id = $1")
@@ -419,19 +426,7 @@ async fn a_buyer_never_reaches_another_company(pool: PgPool) {
 async fn a_closed_campaign_refuses_saves_and_keeps_the_pre_order(pool: PgPool) {
     let app = common::app(&pool);
     let w = world(&pool, &app).await;
-    let first = save(
-        &app,
-        &w.a.cookie,
-        &grid_form(
-            "SS27",
-            "KN-1",
-            w.a.store,
-            w.window,
-            &[(w.variants[0], 6)],
-            Some(0),
-        ),
-    )
-    .await;
+    let first = save_kn1(&app, &w.a, w.window, &[(w.variants[0], 6)], Some(0)).await;
     assert_eq!(first.status, StatusCode::OK, "{}", first.body);
     assert_eq!(
         first.body, "2",
@@ -442,19 +437,7 @@ async fn a_closed_campaign_refuses_saves_and_keeps_the_pre_order(pool: PgPool) {
         .execute(&pool)
         .await
         .unwrap();
-    let late = save(
-        &app,
-        &w.a.cookie,
-        &grid_form(
-            "SS27",
-            "KN-1",
-            w.a.store,
-            w.window,
-            &[(w.variants[0], 60)],
-            None,
-        ),
-    )
-    .await;
+    let late = save_kn1(&app, &w.a, w.window, &[(w.variants[0], 60)], None).await;
     assert_eq!(late.status, StatusCode::CONFLICT, "{}", late.body);
     assert!(
         late.body.contains("can no longer be changed"),
@@ -475,17 +458,12 @@ async fn a_closed_campaign_refuses_saves_and_keeps_the_pre_order(pool: PgPool) {
 async fn a_shortfall_refuses_submit_naming_the_style(pool: PgPool) {
     let app = common::app(&pool);
     let w = world(&pool, &app).await;
-    let saved = save(
+    let saved = save_kn1(
         &app,
-        &w.a.cookie,
-        &grid_form(
-            "SS27",
-            "KN-1",
-            w.a.store,
-            w.window,
-            &[(w.variants[0], 1), (w.variants[1], 1)],
-            None,
-        ),
+        &w.a,
+        w.window,
+        &[(w.variants[0], 1), (w.variants[1], 1)],
+        None,
     )
     .await;
     assert_eq!(saved.status, StatusCode::OK, "{}", saved.body);
@@ -525,17 +503,12 @@ async fn a_shortfall_refuses_submit_naming_the_style(pool: PgPool) {
     );
 
     // Enough units: submitted; the page shows it.
-    let more = save(
+    let more = save_kn1(
         &app,
-        &w.a.cookie,
-        &grid_form(
-            "SS27",
-            "KN-1",
-            w.a.store,
-            w.window,
-            &[(w.variants[0], 2), (w.variants[1], 2)],
-            None,
-        ),
+        &w.a,
+        w.window,
+        &[(w.variants[0], 2), (w.variants[1], 2)],
+        None,
     )
     .await;
     assert_eq!(more.status, StatusCode::OK, "{}", more.body);
@@ -592,22 +565,16 @@ async fn concurrent_first_saves_make_one_pre_order(pool: PgPool) {
 async fn a_stale_version_is_refused(pool: PgPool) {
     let app = common::app(&pool);
     let w = world(&pool, &app).await;
-    let form = |q: i32, v: i32| {
-        grid_form(
-            "SS27",
-            "KN-1",
-            w.a.store,
-            w.window,
-            &[(w.variants[0], q)],
-            Some(v),
-        )
+    let (app, w) = (&app, &w);
+    let save = |q: i32, v: i32| async move {
+        save_kn1(app, &w.a, w.window, &[(w.variants[0], q)], Some(v)).await
     };
-    let first = save(&app, &w.a.cookie, &form(4, 0)).await;
+    let first = save(4, 0).await;
     assert_eq!(first.body, "2", "{}", first.body);
     // Another device saves with the current version.
-    assert_eq!(save(&app, &w.a.cookie, &form(5, 2)).await.body, "3");
+    assert_eq!(save(5, 2).await.body, "3");
     // The first device still holds version 2.
-    let stale = save(&app, &w.a.cookie, &form(9, 2)).await;
+    let stale = save(9, 2).await;
     assert_eq!(stale.status, StatusCode::CONFLICT, "{}", stale.body);
     assert!(
         stale
@@ -617,7 +584,7 @@ async fn a_stale_version_is_refused(pool: PgPool) {
         stale.body
     );
     // A second "first" save from a device that saw no pre-order is stale too.
-    let also_stale = save(&app, &w.a.cookie, &form(9, 0)).await;
+    let also_stale = save(9, 0).await;
     assert_eq!(also_stale.status, StatusCode::CONFLICT);
     assert_eq!(
         count(&pool, "SELECT sum(quantity)::bigint FROM pre_order_lines").await,
@@ -625,10 +592,10 @@ async fn a_stale_version_is_refused(pool: PgPool) {
     );
 
     // The grid and the line sheet render without JavaScript.
-    let grid = common::get(&app, "/b2b/campaigns/SS27/styles/KN-1", Some(&w.a.cookie)).await;
+    let grid = common::get(app, "/b2b/campaigns/SS27/styles/KN-1", Some(&w.a.cookie)).await;
     assert_eq!(grid.status, StatusCode::OK);
     assert!(grid.body.contains("aria-label=\"Ecru 1\""), "{}", grid.body);
-    let sheet = common::get(&app, "/b2b/campaigns/SS27?novelty=new", Some(&w.a.cookie)).await;
+    let sheet = common::get(app, "/b2b/campaigns/SS27?novelty=new", Some(&w.a.cookie)).await;
     assert_eq!(sheet.status, StatusCode::OK);
     assert!(sheet.body.contains("Merino crew neck"));
 }

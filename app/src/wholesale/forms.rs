@@ -153,6 +153,32 @@ mod checks {
             .map_err(|e| FieldError::new(field, "invalid", e))
     }
 
+    /// An optional field: `empty` when left blank, else `parse` of the
+    /// trimmed text.
+    fn or_empty<T>(
+        value: &str,
+        empty: T,
+        parse: impl FnOnce(&str) -> Result<T, FieldError>,
+    ) -> Result<T, FieldError> {
+        match value.trim() {
+            "" => Ok(empty),
+            text => parse(text),
+        }
+    }
+
+    /// A period's end may not come before its start; `problem` when it
+    /// does (not checked until both dates were read).
+    fn in_order(
+        start: Option<Date>,
+        end: Option<Date>,
+        problem: FieldError,
+    ) -> Result<(), FieldError> {
+        match (start, end) {
+            (Some(start), Some(end)) if end < start => Err(problem),
+            _ => Ok(()),
+        }
+    }
+
     /// Checks the company form.
     pub fn parse_company(form: &CompanyForm) -> Result<CompanyInput, AppError> {
         let mut errors = FieldErrors::new();
@@ -165,19 +191,17 @@ mod checks {
         let country = errors.check(letters("country", &form.country, 2, "IT"));
         let city = errors.check(required("city", &form.city, 100, "city"));
         let currency = errors.check(letters("currency", &form.currency, 3, "EUR"));
-        let billing_country = match form.billing_country.trim() {
-            "" => Some(String::new()),
-            text => errors.check(letters("billing_country", text, 2, "IT")),
-        };
+        let billing_country = errors.check(or_empty(&form.billing_country, String::new(), |t| {
+            letters("billing_country", t, 2, "IT")
+        }));
         let payment_terms = errors.check(
             PaymentTerms::parse(form.payment_terms.trim()).ok_or_else(|| {
                 FieldError::new("payment_terms", "invalid", "Choose the payment terms.")
             }),
         );
-        let credit_limit = match form.credit_limit.trim() {
-            "" => Some(None),
-            text => errors.check(amount("credit_limit", text).map(Some)),
-        };
+        let credit_limit = errors.check(or_empty(&form.credit_limit, None, |t| {
+            amount("credit_limit", t).map(Some)
+        }));
         let price_list_id = errors.check(optional_id("price_list_id", &form.price_list_id));
         let sales_rep_id = errors.check(optional_id("sales_rep_id", &form.sales_rep_id));
         errors.finish()?;
@@ -258,34 +282,28 @@ mod checks {
         let season = errors.check(required("season", &form.season, 20, "season"));
         let opens_on = errors.check(date("opens_on", &form.opens_on));
         let closes_on = errors.check(date("closes_on", &form.closes_on));
-        if let (Some(opens), Some(closes)) = (opens_on, closes_on)
-            && closes < opens
-        {
-            errors.push(FieldError::new(
+        errors.check(in_order(
+            opens_on,
+            closes_on,
+            FieldError::new(
                 "closes_on",
                 "before_open",
                 "The campaign must close on or after the day it opens.",
-            ));
-        }
-        let min_units = match form.min_units_per_style.trim() {
-            "" => Some(0),
-            text => errors.check(
-                text.parse::<i32>()
-                    .ok()
-                    .filter(|n| (0..=100_000).contains(n))
-                    .ok_or_else(|| {
-                        FieldError::new(
-                            "min_units_per_style",
-                            "invalid",
-                            "Enter a whole number of units from 0 to 100000.",
-                        )
-                    }),
             ),
-        };
-        let min_order = match form.min_order.trim() {
-            "" => Some(0),
-            text => errors.check(amount("min_order", text)),
-        };
+        ));
+        let min_units = errors.check(or_empty(&form.min_units_per_style, 0, |t| {
+            t.parse::<i32>()
+                .ok()
+                .filter(|n| (0..=100_000).contains(n))
+                .ok_or_else(|| {
+                    FieldError::new(
+                        "min_units_per_style",
+                        "invalid",
+                        "Enter a whole number of units from 0 to 100000.",
+                    )
+                })
+        }));
+        let min_order = errors.check(or_empty(&form.min_order, 0, |t| amount("min_order", t)));
         errors.finish()?;
         let missing = || AppError::Internal;
         Ok(CampaignInput {
@@ -309,15 +327,15 @@ mod checks {
         let name = errors.check(required("name", name, 60, "window name"));
         let from = errors.check(date("ships_from", from));
         let until = errors.check(date("ships_until", until));
-        if let (Some(from), Some(until)) = (from, until)
-            && until < from
-        {
-            errors.push(FieldError::new(
+        errors.check(in_order(
+            from,
+            until,
+            FieldError::new(
                 "ships_until",
                 "before_start",
                 "The window must end on or after the day it starts.",
-            ));
-        }
+            ),
+        ));
         errors.finish()?;
         match (name, from, until) {
             (Some(name), Some(from), Some(until)) => Ok((name, from, until)),

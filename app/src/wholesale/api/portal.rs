@@ -91,6 +91,37 @@ async fn pre_order_id(
         .ok_or_else(|| AppError::NotFound("Pre-order".into()))
 }
 
+/// A state change the buyer (or staff for them) asks of a pre-order.
+#[cfg(feature = "ssr")]
+#[derive(Clone, Copy)]
+enum PreOrderChange {
+    Submit,
+    Withdraw,
+}
+
+/// Submit and withdraw: find the acting company's pre-order by number,
+/// change it, then go back to where the form was posted from.
+#[cfg(feature = "ssr")]
+async fn change_pre_order(
+    number: &str,
+    company: Option<Uuid>,
+    then: &str,
+    change: PreOrderChange,
+) -> Result<(), AppError> {
+    let (user, company_id, on_behalf) = acting_company(company).await?;
+    let pool = pool()?;
+    let id = pre_order_id(&pool, company_id, number).await?;
+    let actor = actor(&user, on_behalf);
+    match change {
+        PreOrderChange::Submit => pre_orders::submit(&pool, company_id, id, actor, today()).await?,
+        PreOrderChange::Withdraw => {
+            pre_orders::withdraw(&pool, company_id, id, actor, today()).await?
+        }
+    }
+    redirect_then(then);
+    Ok(())
+}
+
 #[server]
 pub async fn my_company(
     #[server(default)] company: Option<Uuid>,
@@ -304,12 +335,7 @@ pub async fn submit_pre_order(
     #[server(default)] company: Option<Uuid>,
     #[server(default)] then: String,
 ) -> Result<(), AppError> {
-    let (user, company_id, on_behalf) = acting_company(company).await?;
-    let pool = pool()?;
-    let id = pre_order_id(&pool, company_id, &number).await?;
-    pre_orders::submit(&pool, company_id, id, actor(&user, on_behalf), today()).await?;
-    redirect_then(&then);
-    Ok(())
+    change_pre_order(&number, company, &then, PreOrderChange::Submit).await
 }
 
 #[server]
@@ -318,12 +344,7 @@ pub async fn withdraw_pre_order(
     #[server(default)] company: Option<Uuid>,
     #[server(default)] then: String,
 ) -> Result<(), AppError> {
-    let (user, company_id, on_behalf) = acting_company(company).await?;
-    let pool = pool()?;
-    let id = pre_order_id(&pool, company_id, &number).await?;
-    pre_orders::withdraw(&pool, company_id, id, actor(&user, on_behalf), today()).await?;
-    redirect_then(&then);
-    Ok(())
+    change_pre_order(&number, company, &then, PreOrderChange::Withdraw).await
 }
 
 /// A company admin invites a colleague; they set their password at

@@ -171,22 +171,14 @@ pub async fn save_style(
     .await?
     .rows_affected()
         > 0;
-    let pre_order = sqlx::query_as::<_, LockedPreOrder>(
-        "SELECT id, state, version FROM pre_orders
-         WHERE campaign_id = $1 AND company_id = $2 FOR UPDATE",
-    )
-    .bind(campaign_id)
-    .bind(company_id)
-    .fetch_one(&mut *tx)
-    .await?;
-    if !rules::pre_order_editable(
-        campaign.state(),
-        campaign.closes_on,
+    let pre_order = lock_editable(
+        &mut tx,
+        &campaign,
+        PreOrderKey::Campaign(campaign_id),
+        company_id,
         today,
-        pre_order.state(),
-    ) {
-        return Err(AppError::Conflict(NOT_EDITABLE.into()));
-    }
+    )
+    .await?;
     // 0: the buyer saw no pre-order; fine only if this save created it.
     let stale = match save.expected_version {
         Some(0) => !created,
@@ -361,11 +353,43 @@ async fn lock_pre_order(
             .await?
             .ok_or_else(not_found)?;
     let campaign = lock_campaign(conn, company_id, campaign_id).await?;
-    let pre_order = sqlx::query_as::<_, LockedPreOrder>(
-        "SELECT id, state, version FROM pre_orders
-         WHERE id = $1 AND company_id = $2 FOR UPDATE",
+    let pre_order = lock_editable(
+        conn,
+        &campaign,
+        PreOrderKey::Id(pre_order_id),
+        company_id,
+        today,
     )
-    .bind(pre_order_id)
+    .await?;
+    Ok((campaign, pre_order))
+}
+
+/// How a write finds the company's pre-order: by its id, or (saving a
+/// style, which may just have created it) by its campaign.
+#[derive(Clone, Copy)]
+enum PreOrderKey {
+    Id(Uuid),
+    Campaign(Uuid),
+}
+
+/// The pre-order locked for the write (its campaign locked before it), or a
+/// conflict when the campaign or the pre-order's state no longer allows edits.
+async fn lock_editable(
+    conn: &mut PgConnection,
+    campaign: &CampaignRow,
+    key: PreOrderKey,
+    company_id: Uuid,
+    today: Date,
+) -> Result<LockedPreOrder, AppError> {
+    let (column, value) = match key {
+        PreOrderKey::Id(id) => ("id", id),
+        PreOrderKey::Campaign(id) => ("campaign_id", id),
+    };
+    let pre_order = sqlx::query_as::<_, LockedPreOrder>(&format!(
+        "SELECT id, state, version FROM pre_orders
+         WHERE {column} = $1 AND company_id = $2 FOR UPDATE"
+    ))
+    .bind(value)
     .bind(company_id)
     .fetch_one(&mut *conn)
     .await?;
@@ -377,7 +401,7 @@ async fn lock_pre_order(
     ) {
         return Err(AppError::Conflict(NOT_EDITABLE.into()));
     }
-    Ok((campaign, pre_order))
+    Ok(pre_order)
 }
 
 /// Units per style and the value of a pre-order.

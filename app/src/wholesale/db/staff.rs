@@ -877,7 +877,7 @@ pub async fn update_style(
         "changing targets",
     )
     .await?;
-    let done = sqlx::query(
+    let update = sqlx::query(
         "UPDATE campaign_styles SET target_units = $4, carry_over = $5
          WHERE campaign_id = $1 AND product_id = $2 AND colour = $3",
     )
@@ -885,10 +885,17 @@ pub async fn update_style(
     .bind(product_id)
     .bind(colour)
     .bind(target_units)
-    .bind(carry_over)
-    .execute(&mut *tx)
-    .await?;
-    if done.rows_affected() == 0 {
+    .bind(carry_over);
+    write_offered_style(tx, update).await
+}
+
+/// Runs a statement on one offered style colour and commits; `NotFound`
+/// (nothing written) when the campaign does not offer that colour.
+async fn write_offered_style(
+    mut tx: sqlx::Transaction<'_, sqlx::Postgres>,
+    statement: sqlx::query::Query<'_, sqlx::Postgres, sqlx::postgres::PgArguments>,
+) -> Result<(), AppError> {
+    if statement.execute(&mut *tx).await?.rows_affected() == 0 {
         return Err(AppError::NotFound("Style".into()));
     }
     tx.commit().await?;
@@ -904,19 +911,13 @@ pub async fn remove_style(
 ) -> Result<(), AppError> {
     let mut tx = pool.begin().await?;
     let (id, _) = lock_campaign(&mut tx, code, &[CampaignState::Draft], "removing styles").await?;
-    let done = sqlx::query(
+    let delete = sqlx::query(
         "DELETE FROM campaign_styles WHERE campaign_id = $1 AND product_id = $2 AND colour = $3",
     )
     .bind(id)
     .bind(product_id)
-    .bind(colour)
-    .execute(&mut *tx)
-    .await?;
-    if done.rows_affected() == 0 {
-        return Err(AppError::NotFound("Style".into()));
-    }
-    tx.commit().await?;
-    Ok(())
+    .bind(colour);
+    write_offered_style(tx, delete).await
 }
 
 /// Invites exactly `companies`; a company that has a pre-order in the

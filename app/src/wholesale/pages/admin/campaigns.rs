@@ -12,6 +12,7 @@ use crate::wholesale::api::staff::{
     get_campaign, get_campaigns, get_categories,
 };
 use crate::wholesale::model::{CampaignDetail, CampaignMove, CampaignState, CategoryOption};
+use crate::wholesale::pages::{Column::*, ListTable};
 use crate::wholesale::rules::campaign_may_move;
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -64,39 +65,24 @@ pub fn CampaignsPage() -> impl IntoView {
                         </EmptyState>
                     }.into_any(),
                     Ok(list) => view! {
-                        <div class="table-wrap">
-                            <table class="table">
-                                <caption class="visually-hidden">"Campaigns, latest first"</caption>
-                                <thead>
-                                    <tr>
-                                        <th scope="col">"Code"</th>
-                                        <th scope="col">"Name"</th>
-                                        <th scope="col">"Season"</th>
-                                        <th scope="col">"Open"</th>
-                                        <th scope="col">"State"</th>
-                                        <th scope="col" class="num">"Styles"</th>
-                                        <th scope="col" class="num">"Invited"</th>
-                                        <th scope="col" class="num">"Pre-orders"</th>
-                                        <th scope="col"><span class="visually-hidden">"Sales desk"</span></th>
-                                    </tr>
-                                </thead>
-                                <tbody>
-                                    {list.into_iter().map(|c| view! {
-                                        <tr>
-                                            <td><a href=campaign_path(&c.code)>{c.code.clone()}</a></td>
-                                            <td class="wrap">{c.name}</td>
-                                            <td>{c.season}</td>
-                                            <td>{format!("{} – {}", iso_date(c.opens_on), iso_date(c.closes_on))}</td>
-                                            <td><CampaignStateBadge state=c.state/></td>
-                                            <td class="num">{c.styles}</td>
-                                            <td class="num">{c.invited}</td>
-                                            <td class="num">{c.pre_orders}</td>
-                                            <td><a href=desk_path(&c.code)>"Sales desk"</a></td>
-                                        </tr>
-                                    }).collect_view()}
-                                </tbody>
-                            </table>
-                        </div>
+                        <ListTable caption="Campaigns, latest first" columns=&[
+                            Text("Code"), Text("Name"), Text("Season"), Text("Open"), Text("State"),
+                            Numeric("Styles"), Numeric("Invited"), Numeric("Pre-orders"), Hidden("Sales desk"),
+                        ]>
+                            {list.into_iter().map(|c| view! {
+                                <tr>
+                                    <td><a href=campaign_path(&c.code)>{c.code.clone()}</a></td>
+                                    <td class="wrap">{c.name}</td>
+                                    <td>{c.season}</td>
+                                    <td>{format!("{} – {}", iso_date(c.opens_on), iso_date(c.closes_on))}</td>
+                                    <td><CampaignStateBadge state=c.state/></td>
+                                    <td class="num">{c.styles}</td>
+                                    <td class="num">{c.invited}</td>
+                                    <td class="num">{c.pre_orders}</td>
+                                    <td><a href=desk_path(&c.code)>"Sales desk"</a></td>
+                                </tr>
+                            }).collect_view()}
+                        </ListTable>
                     }.into_any(),
                 }
             })}

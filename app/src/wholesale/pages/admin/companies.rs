@@ -10,6 +10,7 @@ use crate::wholesale::api::staff::{
     get_company, get_company_choices,
 };
 use crate::wholesale::model::{CompanyChoices, CompanyDetail, CompanySummary, PaymentTerms};
+use crate::wholesale::pages::{Column::*, ListTable};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
@@ -71,33 +72,20 @@ pub fn CompaniesPage() -> impl IntoView {
 fn CompaniesTable(companies: Vec<CompanySummary>) -> impl IntoView {
     view! {
         <p class="muted" role="status">{format!("{} companies", companies.len())}</p>
-        <div class="table-wrap">
-            <table class="table">
-                <caption class="visually-hidden">"Companies by name"</caption>
-                <thead>
-                    <tr>
-                        <th scope="col">"Company"</th>
-                        <th scope="col">"City"</th>
-                        <th scope="col">"Currency"</th>
-                        <th scope="col">"Price list"</th>
-                        <th scope="col">"Sales rep"</th>
-                        <th scope="col" class="num">"Users"</th>
-                    </tr>
-                </thead>
-                <tbody>
-                    {companies.into_iter().map(|c| view! {
-                        <tr>
-                            <td><a href=company_path(c.id)>{c.name}</a></td>
-                            <td class="wrap">{format!("{}, {}", c.city, c.country)}</td>
-                            <td>{c.currency}</td>
-                            <td>{c.price_list.unwrap_or_else(|| "None".into())}</td>
-                            <td>{c.sales_rep.unwrap_or_else(|| "—".into())}</td>
-                            <td class="num">{c.users}</td>
-                        </tr>
-                    }).collect_view()}
-                </tbody>
-            </table>
-        </div>
+        <ListTable caption="Companies by name" columns=&[
+            Text("Company"), Text("City"), Text("Currency"), Text("Price list"), Text("Sales rep"), Numeric("Users"),
+        ]>
+            {companies.into_iter().map(|c| view! {
+                <tr>
+                    <td><a href=company_path(c.id)>{c.name}</a></td>
+                    <td class="wrap">{format!("{}, {}", c.city, c.country)}</td>
+                    <td>{c.currency}</td>
+                    <td>{c.price_list.unwrap_or_else(|| "None".into())}</td>
+                    <td>{c.sales_rep.unwrap_or_else(|| "—".into())}</td>
+                    <td class="num">{c.users}</td>
+                </tr>
+            }).collect_view()}
+        </ListTable>
     }
 }
 

@@ -9,6 +9,7 @@ use crate::ui::money::format_money;
 use crate::ui::status::{EmptyState, ErrorNotice, Loading, NotFound};
 use crate::wholesale::api::staff::{campaign_path, desk_path, get_campaign_desk, pre_order_path};
 use crate::wholesale::model::{CampaignDesk, PreOrderState};
+use crate::wholesale::pages::{Column::*, ListTable};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
@@ -66,6 +67,30 @@ fn Desk(desk: CampaignDesk) -> impl IntoView {
             display: units.to_string(),
         })
         .collect();
+    let style_rows = desk.styles.iter().map(|s| {
+        let (percent, width) = progress(s.units, s.target_units);
+        let reached = percent >= 100;
+        view! {
+            <tr>
+                <td>{s.style_code.clone()} " " <span class="muted">{s.name.clone()}</span></td>
+                <td>{s.colour.clone()}</td>
+                <td class="num">{s.units}</td>
+                <td class="num">{s.target_units}</td>
+                <td>
+                    {if s.target_units > 0 {
+                        view! {
+                            <span class="target-bar" aria-hidden="true">
+                                <span class="target-fill" class:reached=reached style=format!("width: {width}%")></span>
+                            </span>
+                            " " <span>{format!("{percent}%")}</span>
+                        }.into_any()
+                    } else {
+                        view! { <span class="muted">"No target"</span> }.into_any()
+                    }}
+                </td>
+            </tr>
+        }
+    }).collect_view();
     view! {
         <nav aria-label="Breadcrumb" class="breadcrumbs">
             <ol>
@@ -91,32 +116,21 @@ fn Desk(desk: CampaignDesk) -> impl IntoView {
             {if desk.companies.is_empty() {
                 view! { <EmptyState title="No pre-orders yet"><p>"Invited companies have not started one."</p></EmptyState> }.into_any()
             } else {
+                let rows = desk.companies.iter().map(|p| view! {
+                    <tr>
+                        <td>{p.company.clone()}</td>
+                        <td><a href=pre_order_path(&p.number, p.company_id)>{p.number.clone()}</a></td>
+                        <td><span class=format!("badge pre-order-{}", p.state.as_str())>{p.state.label()}</span></td>
+                        <td class="num">{p.units}</td>
+                        <td class="num">{format_money(p.value_minor, &p.currency)}</td>
+                    </tr>
+                }).collect_view();
                 view! {
-                    <div class="table-wrap">
-                        <table class="table">
-                            <caption class="visually-hidden">"Pre-orders by company"</caption>
-                            <thead>
-                                <tr>
-                                    <th scope="col">"Company"</th>
-                                    <th scope="col">"Pre-order"</th>
-                                    <th scope="col">"State"</th>
-                                    <th scope="col" class="num">"Units"</th>
-                                    <th scope="col" class="num">"Value"</th>
-                                </tr>
-                            </thead>
-                            <tbody>
-                                {desk.companies.iter().map(|p| view! {
-                                    <tr>
-                                        <td>{p.company.clone()}</td>
-                                        <td><a href=pre_order_path(&p.number, p.company_id)>{p.number.clone()}</a></td>
-                                        <td><span class=format!("badge pre-order-{}", p.state.as_str())>{p.state.label()}</span></td>
-                                        <td class="num">{p.units}</td>
-                                        <td class="num">{format_money(p.value_minor, &p.currency)}</td>
-                                    </tr>
-                                }).collect_view()}
-                            </tbody>
-                        </table>
-                    </div>
+                    <ListTable caption="Pre-orders by company" columns=&[
+                        Text("Company"), Text("Pre-order"), Text("State"), Numeric("Units"), Numeric("Value"),
+                    ]>
+                        {rows}
+                    </ListTable>
                 }.into_any()
             }}
             {(!desk.not_ordered.is_empty()).then(|| view! {
@@ -128,46 +142,11 @@ fn Desk(desk: CampaignDesk) -> impl IntoView {
         </section>
         <section class="card" aria-labelledby="desk-styles">
             <h2 id="desk-styles">"Units per style and colour"</h2>
-            <div class="table-wrap">
-                <table class="table">
-                    <caption class="visually-hidden">"Units ordered against target, per style and colour"</caption>
-                    <thead>
-                        <tr>
-                            <th scope="col">"Style"</th>
-                            <th scope="col">"Colour"</th>
-                            <th scope="col" class="num">"Units"</th>
-                            <th scope="col" class="num">"Target"</th>
-                            <th scope="col">"Of target"</th>
-                        </tr>
-                    </thead>
-                    <tbody>
-                        {desk.styles.iter().map(|s| {
-                            let (percent, width) = progress(s.units, s.target_units);
-                            let reached = percent >= 100;
-                            view! {
-                                <tr>
-                                    <td>{s.style_code.clone()} " " <span class="muted">{s.name.clone()}</span></td>
-                                    <td>{s.colour.clone()}</td>
-                                    <td class="num">{s.units}</td>
-                                    <td class="num">{s.target_units}</td>
-                                    <td>
-                                        {if s.target_units > 0 {
-                                            view! {
-                                                <span class="target-bar" aria-hidden="true">
-                                                    <span class="target-fill" class:reached=reached style=format!("width: {width}%")></span>
-                                                </span>
-                                                " " <span>{format!("{percent}%")}</span>
-                                            }.into_any()
-                                        } else {
-                                            view! { <span class="muted">"No target"</span> }.into_any()
-                                        }}
-                                    </td>
-                                </tr>
-                            }
-                        }).collect_view()}
-                    </tbody>
-                </table>
-            </div>
+            <ListTable caption="Units ordered against target, per style and colour" columns=&[
+                Text("Style"), Text("Colour"), Numeric("Units"), Numeric("Target"), Text("Of target"),
+            ]>
+                {style_rows}
+            </ListTable>
         </section>
         {(!bars.is_empty()).then(|| view! {
             <section class="card"><BarChart title="Units per size" bars/></section>

@@ -9,6 +9,7 @@ use crate::wholesale::api::staff::{
     CreatePriceList, ImportPrices, get_price_list, get_price_lists, price_list_path,
 };
 use crate::wholesale::model::{ImportReport, Price, PriceListDetail};
+use crate::wholesale::pages::{Column::*, ListTable};
 use crate::wholesale::rules::margin_percent;
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -39,31 +40,19 @@ pub fn PriceListsPage() -> impl IntoView {
                         </EmptyState>
                     }.into_any(),
                     Ok(list) => view! {
-                        <div class="table-wrap">
-                            <table class="table">
-                                <caption class="visually-hidden">"Price lists by code"</caption>
-                                <thead>
-                                    <tr>
-                                        <th scope="col">"Code"</th>
-                                        <th scope="col">"Name"</th>
-                                        <th scope="col">"Currency"</th>
-                                        <th scope="col" class="num">"Prices"</th>
-                                        <th scope="col" class="num">"Companies"</th>
-                                    </tr>
-                                </thead>
-                                <tbody>
-                                    {list.into_iter().map(|l| view! {
-                                        <tr>
-                                            <td><a href=price_list_path(&l.code)>{l.code.clone()}</a></td>
-                                            <td>{l.name}</td>
-                                            <td>{l.currency}</td>
-                                            <td class="num">{l.prices}</td>
-                                            <td class="num">{l.companies}</td>
-                                        </tr>
-                                    }).collect_view()}
-                                </tbody>
-                            </table>
-                        </div>
+                        <ListTable caption="Price lists by code" columns=&[
+                            Text("Code"), Text("Name"), Text("Currency"), Numeric("Prices"), Numeric("Companies"),
+                        ]>
+                            {list.into_iter().map(|l| view! {
+                                <tr>
+                                    <td><a href=price_list_path(&l.code)>{l.code.clone()}</a></td>
+                                    <td>{l.name}</td>
+                                    <td>{l.currency}</td>
+                                    <td class="num">{l.prices}</td>
+                                    <td class="num">{l.companies}</td>
+                                </tr>
+                            }).collect_view()}
+                        </ListTable>
                     }.into_any(),
                 }
             })}

@@ -11,6 +11,7 @@ use crate::wholesale::api::portal::{
     SubmitPreOrder, WithdrawPreOrder, get_pre_order, my_company_orders, pre_order_history,
 };
 use crate::wholesale::model::{PreOrderState, PreOrderStyle, PreOrderView};
+use crate::wholesale::pages::{Column::*, ListTable};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
@@ -35,33 +36,22 @@ pub fn PreOrdersPage() -> impl IntoView {
                         </EmptyState>
                     }.into_any(),
                     Ok(list) => view! {
-                        <div class="table-wrap">
-                            <table class="table">
-                                <caption class="visually-hidden">"Your pre-orders, most recently changed first"</caption>
-                                <thead><tr>
-                                    <th scope="col">"Pre-order"</th>
-                                    <th scope="col">"Campaign"</th>
-                                    <th scope="col">"Season"</th>
-                                    <th scope="col">"Status"</th>
-                                    <th scope="col" class="num">"Units"</th>
-                                    <th scope="col" class="num">"Value"</th>
-                                    <th scope="col">"Updated"</th>
-                                </tr></thead>
-                                <tbody>
-                                    {list.into_iter().map(|row| view! {
-                                        <tr>
-                                            <th scope="row"><a href=portal_href(&format!("/b2b/pre-orders/{}", row.number), company)>{row.number.clone()}</a></th>
-                                            <td>{row.campaign}</td>
-                                            <td>{row.season}</td>
-                                            <td>{pre_order_badge(row.state)}</td>
-                                            <td class="num">{row.units}</td>
-                                            <td class="num">{money(row.value_minor, &row.currency)}</td>
-                                            <td>{row.updated_at}</td>
-                                        </tr>
-                                    }).collect_view()}
-                                </tbody>
-                            </table>
-                        </div>
+                        <ListTable caption="Your pre-orders, most recently changed first" columns=&[
+                            Text("Pre-order"), Text("Campaign"), Text("Season"), Text("Status"),
+                            Numeric("Units"), Numeric("Value"), Text("Updated"),
+                        ]>
+                            {list.into_iter().map(|row| view! {
+                                <tr>
+                                    <th scope="row"><a href=portal_href(&format!("/b2b/pre-orders/{}", row.number), company)>{row.number.clone()}</a></th>
+                                    <td>{row.campaign}</td>
+                                    <td>{row.season}</td>
+                                    <td>{pre_order_badge(row.state)}</td>
+                                    <td class="num">{row.units}</td>
+                                    <td class="num">{money(row.value_minor, &row.currency)}</td>
+                                    <td>{row.updated_at}</td>
+                                </tr>
+                            }).collect_view()}
+                        </ListTable>
                     }.into_any(),
                 }
             })}
