@@ -245,10 +245,14 @@ pub struct PreOrderBrief {
 pub struct LineSheet {
     pub campaign: PortalCampaign,
     pub currency: String,
-    pub styles: Vec<LineSheetStyle>,
+    /// One page of the styles that pass the filter.
+    pub styles: crate::listing::Page<LineSheetStyle>,
     pub categories: Vec<String>,
     pub colours: Vec<String>,
 }
+
+/// Styles per page of a line sheet: a buyer reads them card by card.
+pub const LINE_SHEET_PAGE: u32 = 24;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct LineSheetStyle {

@@ -24,6 +24,7 @@ use {
     crate::server::{pool, redirect_then},
     crate::wholesale::db::portal as db,
     crate::wholesale::db::pre_orders::{self, Actor, StyleSave},
+    crate::wholesale::model::{LINE_SHEET_PAGE, LineSheetStyle},
 };
 
 /// Who is calling, for which company, and whether on its behalf (staff).
@@ -166,25 +167,47 @@ pub async fn portal_campaigns(
 pub async fn get_line_sheet(
     code: String,
     #[server(default)] filter: LineSheetFilter,
+    #[server(default)] page: u32,
     #[server(default)] company: Option<Uuid>,
 ) -> Result<LineSheet, AppError> {
     let (_, company_id, _) = acting_company(company).await?;
     let pool = pool()?;
     let row = campaign(&pool, company_id, &code).await?;
-    let styles = db::line_sheet_styles(&pool, &row).await?;
-    let mut categories: Vec<String> = styles.iter().map(|s| s.category.clone()).collect();
+    let offer = crate::wholesale::cache::offer(&pool, row.id, row.price_list_id).await?;
+    let ordered = match row.pre_order_id {
+        Some(id) => db::ordered_units(&pool, id).await?,
+        None => Default::default(),
+    };
+    let mut categories: Vec<String> = offer.iter().map(|s| s.category.clone()).collect();
     categories.dedup();
-    let mut colours: Vec<String> = styles
+    let mut colours: Vec<String> = offer
         .iter()
         .flat_map(|s| s.colours.iter().map(|c| c.colour.clone()))
         .collect();
     colours.sort();
     colours.dedup();
+    let kept: Vec<&LineSheetStyle> = offer.iter().filter(|s| filter.keeps(s)).collect();
+    let page = page.max(1);
+    let (limit, offset) = crate::listing::limit_offset(page, LINE_SHEET_PAGE);
+    let styles = kept
+        .iter()
+        .skip(offset as usize)
+        .take(limit as usize)
+        .map(|s| LineSheetStyle {
+            ordered_units: ordered.get(&s.product_id).copied().unwrap_or(0),
+            ..(*s).clone()
+        })
+        .collect();
     let currency = row.currency.clone();
     Ok(LineSheet {
         campaign: row.into_portal(),
         currency,
-        styles: styles.into_iter().filter(|s| filter.keeps(s)).collect(),
+        styles: crate::listing::Page {
+            rows: styles,
+            total: kept.len() as i64,
+            page,
+            per_page: LINE_SHEET_PAGE,
+        },
         categories,
         colours,
     })

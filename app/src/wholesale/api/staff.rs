@@ -252,6 +252,7 @@ pub async fn import_prices(
         },
         Ok(rows) => db::import_prices(&pool, code, &rows, replace).await?,
     };
+    crate::wholesale::cache::changed();
     Ok(report)
 }
 
@@ -358,6 +359,7 @@ pub async fn add_campaign_styles(
         carry_over.is_some(),
     )
     .await?;
+    crate::wholesale::cache::changed();
     redirect_then(&then);
     Ok(added)
 }
@@ -383,6 +385,7 @@ pub async fn update_campaign_style(
         carry_over.is_some(),
     )
     .await?;
+    crate::wholesale::cache::changed();
     redirect_then(&then);
     Ok(())
 }
@@ -397,6 +400,7 @@ pub async fn remove_campaign_style(
     staff().await?;
     let product_id = id_of(&product_id, "Style")?;
     db::remove_style(&pool()?, code.trim(), product_id, &colour).await?;
+    crate::wholesale::cache::changed();
     redirect_then(&then);
     Ok(())
 }

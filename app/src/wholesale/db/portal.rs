@@ -190,7 +190,6 @@ struct SheetRow {
     colour: String,
     carry_over: bool,
     hex: String,
-    ordered_units: i64,
     price_colours: Option<Vec<String>>,
     price_sizes: Option<Vec<String>>,
     wholesale: Option<Vec<i64>>,
@@ -234,16 +233,17 @@ pub fn colour_price(entries: &[PriceEntry], colour: &str) -> Option<Price> {
     })
 }
 
-/// Every style of the campaign at the company's prices, in one statement.
-pub async fn line_sheet_styles(
+/// Every style and colour a campaign offers, at one price list (the same
+/// for every company on that list: see [`crate::wholesale::cache`]).
+pub async fn offer(
     db: impl PgExecutor<'_>,
-    campaign: &CampaignRow,
+    campaign_id: Uuid,
+    price_list_id: Option<Uuid>,
 ) -> sqlx::Result<Vec<LineSheetStyle>> {
     let rows = sqlx::query_as::<_, SheetRow>(
         "SELECT cs.product_id, p.style_code, p.name, cat.name AS category,
                 img.asset_id AS image, cs.colour, cs.carry_over,
                 COALESCE(hex.colour_hex, '#cccccc') AS hex,
-                COALESCE(ord.units, 0)::bigint AS ordered_units,
                 pr.colours AS price_colours, pr.sizes AS price_sizes, pr.wholesale, pr.retail
          FROM campaign_styles cs
          JOIN products p ON p.id = cs.product_id
@@ -257,10 +257,6 @@ pub async fn line_sheet_styles(
              WHERE v.product_id = p.id AND v.colour = cs.colour LIMIT 1
          ) hex ON true
          LEFT JOIN LATERAL (
-             SELECT sum(l.quantity) AS units FROM pre_order_lines l
-             WHERE l.pre_order_id = $3 AND l.product_id = p.id
-         ) ord ON true
-         LEFT JOIN LATERAL (
              SELECT array_agg(pp.colour) AS colours, array_agg(pp.size) AS sizes,
                     array_agg(pp.wholesale_minor) AS wholesale, array_agg(pp.retail_minor) AS retail
              FROM price_list_prices pp
@@ -269,9 +265,8 @@ pub async fn line_sheet_styles(
          WHERE cs.campaign_id = $1
          ORDER BY cat.name, p.style_code, cs.colour",
     )
-    .bind(campaign.id)
-    .bind(campaign.price_list_id)
-    .bind(campaign.pre_order_id)
+    .bind(campaign_id)
+    .bind(price_list_id)
     .fetch_all(db)
     .await?;
     let mut styles: Vec<LineSheetStyle> = Vec::new();
@@ -297,11 +292,26 @@ pub async fn line_sheet_styles(
                 category: row.category,
                 image: row.image.map(crate::catalog::model::media_url),
                 colours: vec![colour],
-                ordered_units: row.ordered_units,
+                ordered_units: 0,
             }),
         }
     }
     Ok(styles)
+}
+
+/// Units per style of a pre-order.
+pub async fn ordered_units(
+    db: impl PgExecutor<'_>,
+    pre_order_id: Uuid,
+) -> sqlx::Result<std::collections::HashMap<Uuid, i64>> {
+    let rows: Vec<(Uuid, i64)> = sqlx::query_as(
+        "SELECT product_id, sum(quantity)::bigint FROM pre_order_lines
+         WHERE pre_order_id = $1 GROUP BY product_id",
+    )
+    .bind(pre_order_id)
+    .fetch_all(db)
+    .await?;
+    Ok(rows.into_iter().collect())
 }
 
 pub async fn stores(db: impl PgExecutor<'_>, company_id: Uuid) -> sqlx::Result<Vec<Store>> {

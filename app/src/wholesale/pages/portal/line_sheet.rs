@@ -4,6 +4,7 @@
 use super::{acting_for, campaign_badge, money, portal_href};
 use crate::error::AppError;
 use crate::ui::status::{EmptyState, ErrorNotice, Loading, NotFound};
+use crate::ui::table::{PageLinks, url_with};
 use crate::wholesale::api::portal::get_line_sheet;
 use crate::wholesale::model::{LineSheet, LineSheetFilter, LineSheetStyle};
 use crate::wholesale::rules::margin_percent;
@@ -21,14 +22,11 @@ pub fn LineSheetPage() -> impl IntoView {
             let q = query.read();
             (
                 params.read().get("code").unwrap_or_default(),
-                LineSheetFilter {
-                    category: q.get("category").unwrap_or_default(),
-                    colour: q.get("colour").unwrap_or_default(),
-                    novelty: q.get("novelty").unwrap_or_default(),
-                },
+                filter_of(&q),
+                q.get("page").and_then(|p| p.parse().ok()).unwrap_or(1),
             )
         },
-        move |(code, filter)| get_line_sheet(code, filter, company),
+        move |(code, filter, page)| get_line_sheet(code, filter, page, company),
     );
     view! {
         <Suspense fallback=|| view! { <Loading/> }>
@@ -37,19 +35,20 @@ pub fn LineSheetPage() -> impl IntoView {
                     Err(AppError::NotFound(_)) => view! { <NotFound what="Campaign"/> }.into_any(),
                     Err(error) => view! { <ErrorNotice error/> }.into_any(),
                     Ok(sheet) => {
-                        let filter = {
-                            let q = query.read_untracked();
-                            LineSheetFilter {
-                                category: q.get("category").unwrap_or_default(),
-                                colour: q.get("colour").unwrap_or_default(),
-                                novelty: q.get("novelty").unwrap_or_default(),
-                            }
-                        };
+                        let filter = filter_of(&query.read_untracked());
                         view! { <LineSheetView sheet filter company/> }.into_any()
                     }
                 }
             })}
         </Suspense>
+    }
+}
+
+fn filter_of(query: &leptos_router::params::ParamsMap) -> LineSheetFilter {
+    LineSheetFilter {
+        category: query.get("category").unwrap_or_default(),
+        colour: query.get("colour").unwrap_or_default(),
+        novelty: query.get("novelty").unwrap_or_default(),
     }
 }
 
@@ -108,17 +107,36 @@ fn LineSheetView(
             </div>
             <button type="submit" class="button">"Filter"</button>
         </form>
-        {if styles.is_empty() {
+        {if styles.rows.is_empty() {
             view! {
                 <EmptyState title="No style matches these filters">
                     <p><a href=portal_href(&format!("/b2b/campaigns/{code}"), company)>"Show every style"</a></p>
                 </EmptyState>
             }.into_any()
         } else {
+            let range = styles.range_text();
+            let (page, pages) = (styles.page, styles.page_count());
+            // The same filters on another page (and the company staff act for).
+            let base = portal_href(&format!("/b2b/campaigns/{code}"), company);
+            let path = base.split_once('?').map_or(base.as_str(), |(p, _)| p).to_owned();
+            let href = Callback::new(move |n: u32| {
+                url_with(
+                    &path,
+                    &[
+                        ("company", company.map(|id| id.to_string()).unwrap_or_default()),
+                        ("category", filter.category.clone()),
+                        ("colour", filter.colour.clone()),
+                        ("novelty", filter.novelty.clone()),
+                        ("page", if n > 1 { n.to_string() } else { String::new() }),
+                    ],
+                )
+            });
             view! {
+                <p class="muted" role="status">{range}</p>
                 <ul class="line-sheet">
-                    {styles.into_iter().map(|style| view! { <StyleCard style code=code.clone() currency=currency.clone() company/> }).collect_view()}
+                    {styles.rows.into_iter().map(|style| view! { <StyleCard style code=code.clone() currency=currency.clone() company/> }).collect_view()}
                 </ul>
+                <PageLinks current=page pages href/>
             }.into_any()
         }}
     }
