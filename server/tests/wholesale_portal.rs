@@ -333,6 +333,51 @@ async fn a_buyer_never_reaches_another_company(pool: PgPool) {
         .await,
         "inviting into B",
     );
+    // Downloads: the buyer's CSV is looked up by the session's company; the
+    // staff download (naming any company) is not open to buyers.
+    let own_csv = common::get(
+        &app,
+        &format!("/b2b/pre-orders.csv?number={b_number}"),
+        Some(&w.b.cookie),
+    )
+    .await;
+    assert_eq!(own_csv.status, StatusCode::OK, "{}", own_csv.body);
+    assert!(
+        own_csv.body.starts_with("sku,style_code"),
+        "{}",
+        own_csv.body
+    );
+    let csv = common::get(
+        &app,
+        &format!("/b2b/pre-orders.csv?number={b_number}"),
+        Some(a),
+    )
+    .await;
+    assert_eq!(csv.status, StatusCode::NOT_FOUND, "B's pre-order as a CSV");
+    no_leak(&csv, "B's pre-order as a CSV");
+    let staff_csv = common::get(
+        &app,
+        &format!("/admin/wholesale/pre-orders.csv?number={b_number}&company={b_company}"),
+        Some(a),
+    )
+    .await;
+    assert_eq!(
+        staff_csv.status,
+        StatusCode::FORBIDDEN,
+        "the staff download"
+    );
+    let acting = common::get(
+        &app,
+        &format!("/admin/wholesale/act/campaigns/SS27?company={b_company}"),
+        Some(a),
+    )
+    .await;
+    assert_eq!(
+        acting.status,
+        StatusCode::FORBIDDEN,
+        "staff pages acting for B"
+    );
+
     // Saving: B's campaign, B's store, B's style/variant, or as B.
     let attempts = [
         grid_form(

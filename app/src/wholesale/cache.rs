@@ -16,7 +16,34 @@ use uuid::Uuid;
 
 const FRESHNESS: Duration = Duration::from_secs(5);
 
-type Offers = Cache<(Uuid, Option<Uuid>), Arc<Vec<LineSheetStyle>>>;
+/// A campaign's offer at a price list, with its filter choices worked out once.
+pub struct Offer {
+    pub styles: Vec<LineSheetStyle>,
+    /// In the offer's order (by category).
+    pub categories: Vec<String>,
+    /// Sorted.
+    pub colours: Vec<String>,
+}
+
+impl Offer {
+    fn of(styles: Vec<LineSheetStyle>) -> Offer {
+        let mut categories: Vec<String> = styles.iter().map(|s| s.category.clone()).collect();
+        categories.dedup();
+        let mut colours: Vec<String> = styles
+            .iter()
+            .flat_map(|s| s.colours.iter().map(|c| c.colour.clone()))
+            .collect();
+        colours.sort();
+        colours.dedup();
+        Offer {
+            styles,
+            categories,
+            colours,
+        }
+    }
+}
+
+type Offers = Cache<(Uuid, Option<Uuid>), Arc<Offer>>;
 
 static OFFERS: LazyLock<Offers> = LazyLock::new(|| {
     Cache::builder()
@@ -30,11 +57,11 @@ pub async fn offer(
     pool: &PgPool,
     campaign_id: Uuid,
     price_list_id: Option<Uuid>,
-) -> Result<Arc<Vec<LineSheetStyle>>, AppError> {
+) -> Result<Arc<Offer>, AppError> {
     OFFERS
         .try_get_with((campaign_id, price_list_id), async {
             let styles = portal::offer(pool, campaign_id, price_list_id).await?;
-            Ok::<_, AppError>(Arc::new(styles))
+            Ok::<_, AppError>(Arc::new(Offer::of(styles)))
         })
         .await
         .map_err(Arc::unwrap_or_clone)

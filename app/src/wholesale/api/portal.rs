@@ -174,19 +174,13 @@ pub async fn get_line_sheet(
     let pool = pool()?;
     let row = campaign(&pool, company_id, &code).await?;
     let offer = crate::wholesale::cache::offer(&pool, row.id, row.price_list_id).await?;
-    let ordered = match row.pre_order_id {
-        Some(id) => db::ordered_units(&pool, id).await?,
-        None => Default::default(),
-    };
-    let mut categories: Vec<String> = offer.iter().map(|s| s.category.clone()).collect();
-    categories.dedup();
-    let mut colours: Vec<String> = offer
+    let ordered: std::collections::HashMap<Uuid, i64> = row
+        .ordered_products
         .iter()
-        .flat_map(|s| s.colours.iter().map(|c| c.colour.clone()))
+        .copied()
+        .zip(row.ordered_units.iter().copied())
         .collect();
-    colours.sort();
-    colours.dedup();
-    let kept: Vec<&LineSheetStyle> = offer.iter().filter(|s| filter.keeps(s)).collect();
+    let kept: Vec<&LineSheetStyle> = offer.styles.iter().filter(|s| filter.keeps(s)).collect();
     let page = page.max(1);
     let (limit, offset) = crate::listing::limit_offset(page, LINE_SHEET_PAGE);
     let styles = kept
@@ -208,8 +202,8 @@ pub async fn get_line_sheet(
             page,
             per_page: LINE_SHEET_PAGE,
         },
-        categories,
-        colours,
+        categories: offer.categories.clone(),
+        colours: offer.colours.clone(),
     })
 }
 

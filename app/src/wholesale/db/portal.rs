@@ -50,6 +50,9 @@ pub struct CampaignRow {
     pub pre_order_version: Option<i32>,
     pub units: i64,
     pub value_minor: i64,
+    /// Units per style of the pre-order (the line sheet shows them).
+    pub ordered_products: Vec<Uuid>,
+    pub ordered_units: Vec<i64>,
 }
 
 impl CampaignRow {
@@ -123,15 +126,20 @@ const CAMPAIGN_FROM: &str = "
            ARRAY(SELECT w.ships_until FROM campaign_windows w WHERE w.campaign_id = c.id ORDER BY w.ships_from, w.name) AS window_untils,
            po.id AS pre_order_id, po.number AS pre_order_number, po.state AS pre_order_state,
            po.version AS pre_order_version,
-           COALESCE(t.units, 0)::bigint AS units, COALESCE(t.value, 0)::bigint AS value_minor
+           COALESCE(t.units, 0)::bigint AS units, COALESCE(t.value, 0)::bigint AS value_minor,
+           COALESCE(t.products, '{}') AS ordered_products, COALESCE(t.product_units, '{}') AS ordered_units
     FROM campaigns c
     JOIN campaign_invitations i ON i.campaign_id = c.id AND i.company_id = $1
     JOIN companies co ON co.id = i.company_id
     LEFT JOIN price_lists pl ON pl.id = co.price_list_id
     LEFT JOIN pre_orders po ON po.campaign_id = c.id AND po.company_id = i.company_id
     LEFT JOIN LATERAL (
-        SELECT sum(l.quantity) AS units, sum(l.quantity::bigint * l.unit_price_minor) AS value
-        FROM pre_order_lines l WHERE l.pre_order_id = po.id AND l.company_id = i.company_id
+        SELECT sum(s.units) AS units, sum(s.value) AS value,
+               array_agg(s.product_id) AS products, array_agg(s.units) AS product_units
+        FROM (SELECT l.product_id, sum(l.quantity)::bigint AS units,
+                     sum(l.quantity::bigint * l.unit_price_minor) AS value
+              FROM pre_order_lines l WHERE l.pre_order_id = po.id AND l.company_id = i.company_id
+              GROUP BY l.product_id) s
     ) t ON true
     WHERE c.state <> 'draft'";
 
@@ -297,21 +305,6 @@ pub async fn offer(
         }
     }
     Ok(styles)
-}
-
-/// Units per style of a pre-order.
-pub async fn ordered_units(
-    db: impl PgExecutor<'_>,
-    pre_order_id: Uuid,
-) -> sqlx::Result<std::collections::HashMap<Uuid, i64>> {
-    let rows: Vec<(Uuid, i64)> = sqlx::query_as(
-        "SELECT product_id, sum(quantity)::bigint FROM pre_order_lines
-         WHERE pre_order_id = $1 GROUP BY product_id",
-    )
-    .bind(pre_order_id)
-    .fetch_all(db)
-    .await?;
-    Ok(rows.into_iter().collect())
 }
 
 pub async fn stores(db: impl PgExecutor<'_>, company_id: Uuid) -> sqlx::Result<Vec<Store>> {
