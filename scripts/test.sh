@@ -50,6 +50,9 @@ cargo test -p app -p server --features app/ssr
 # cargo-leptos adds the browser bundle and the stylesheet.
 say "Building the browser bundle"
 cargo leptos build --frontend-only
+# A release build (scripts/bench*.sh) leaves precompressed copies that the
+# server would prefer to this debug bundle.
+rm -f target/site/pkg/*.br target/site/pkg/*.gz
 
 say "Browser tests"
 E2E_DATABASE_URL="$(printf '%s' "$DATABASE_URL" | sed -E 's#^(postgres(ql)?://[^/]*)(/[^?]*)?#\1/atelier_e2e#')"

@@ -187,50 +187,39 @@ pub async fn save_company(
         return Err(AppError::Invalid(problems));
     }
     let address = Json(&input.billing_address);
-    let saved = match id {
+    // The same fields, in the same order, for a new company and an edit.
+    let sql = match id {
         None => {
-            sqlx::query_scalar(
-                "INSERT INTO companies (name, legal_name, vat_number, country, city, currency,
-                     billing_address, payment_terms, credit_limit_minor, price_list_id, sales_rep_id)
-                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id",
-            )
-            .bind(&input.name)
-            .bind(&input.legal_name)
-            .bind(&input.vat_number)
-            .bind(&input.country)
-            .bind(&input.city)
-            .bind(&input.currency)
-            .bind(address)
-            .bind(input.payment_terms.as_str())
-            .bind(input.credit_limit_minor)
-            .bind(input.price_list_id)
-            .bind(input.sales_rep_id)
-            .fetch_one(&mut *tx)
-            .await
+            "INSERT INTO companies (name, legal_name, vat_number, country, city, currency,
+                 billing_address, payment_terms, credit_limit_minor, price_list_id, sales_rep_id)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id"
         }
-        Some(id) => {
-            sqlx::query_scalar(
-                "UPDATE companies SET name = $2, legal_name = $3, vat_number = $4, country = $5,
-                     city = $6, currency = $7, billing_address = $8, payment_terms = $9,
-                     credit_limit_minor = $10, price_list_id = $11, sales_rep_id = $12
-                 WHERE id = $1 RETURNING id",
-            )
+        Some(_) => {
+            "UPDATE companies SET name = $1, legal_name = $2, vat_number = $3, country = $4,
+                 city = $5, currency = $6, billing_address = $7, payment_terms = $8,
+                 credit_limit_minor = $9, price_list_id = $10, sales_rep_id = $11
+             WHERE id = $12 RETURNING id"
+        }
+    };
+    let query = sqlx::query_scalar::<_, Uuid>(sql)
+        .bind(&input.name)
+        .bind(&input.legal_name)
+        .bind(&input.vat_number)
+        .bind(&input.country)
+        .bind(&input.city)
+        .bind(&input.currency)
+        .bind(address)
+        .bind(input.payment_terms.as_str())
+        .bind(input.credit_limit_minor)
+        .bind(input.price_list_id)
+        .bind(input.sales_rep_id);
+    let saved = match id {
+        None => query.fetch_one(&mut *tx).await,
+        Some(id) => query
             .bind(id)
-            .bind(&input.name)
-            .bind(&input.legal_name)
-            .bind(&input.vat_number)
-            .bind(&input.country)
-            .bind(&input.city)
-            .bind(&input.currency)
-            .bind(address)
-            .bind(input.payment_terms.as_str())
-            .bind(input.credit_limit_minor)
-            .bind(input.price_list_id)
-            .bind(input.sales_rep_id)
             .fetch_optional(&mut *tx)
             .await
-            .and_then(|found| found.ok_or(sqlx::Error::RowNotFound))
-        }
+            .and_then(|found| found.ok_or(sqlx::Error::RowNotFound)),
     };
     let saved: Uuid = match saved {
         Ok(id) => id,
