@@ -7,8 +7,9 @@ mod common;
 
 use app::auth::model::Role;
 use app::wholesale::api::portal::{
-    GetLineSheet, GetPreOrder, GetStyleGrid, InviteColleague, MyCompany, MyCompanyOrders,
-    PortalCampaigns, PreOrderHistory, SaveStyle, SubmitPreOrder, WithdrawPreOrder,
+    AcceptInvitation, GetInvitation, GetLineSheet, GetPreOrder, GetStyleGrid, InviteColleague,
+    MyCompany, MyCompanyOrders, PortalCampaigns, PreOrderHistory, SaveStyle, SubmitPreOrder,
+    WithdrawPreOrder,
 };
 use app::wholesale::db::pre_orders::{self, Actor, StyleSave};
 use axum::Router;
@@ -643,4 +644,101 @@ async fn a_stale_version_is_refused(pool: PgPool) {
     let sheet = common::get(app, "/b2b/campaigns/SS27?novelty=new", Some(&w.a.cookie)).await;
     assert_eq!(sheet.status, StatusCode::OK);
     assert!(sheet.body.contains("Merino crew neck"));
+}
+
+#[sqlx::test(migrator = "server::database::MIGRATOR")]
+async fn an_invited_colleague_joins_the_company_once(pool: PgPool) {
+    let app = common::app(&pool);
+    let admin = shop(&pool, &app, "buyer@shop-a.example", "PL-A", 4_000).await;
+    let invite = call::<InviteColleague>(
+        &app,
+        &[
+            ("name", "Marta Neri"),
+            ("email", "marta@shop-a.example"),
+            ("role", "buyer"),
+        ],
+        Some(&admin.cookie),
+    )
+    .await;
+    assert_eq!(invite.status, StatusCode::OK, "{}", invite.body);
+    let link = invite.json().as_str().expect("the join link").to_owned();
+    let token = link.rsplit('/').next().unwrap().to_owned();
+
+    // The invitee has no account yet: the join page and its preview are public.
+    let page = common::get(&app, &link, None).await;
+    assert_eq!(page.status, StatusCode::OK, "{}", page.body);
+    let preview = call::<GetInvitation>(&app, &[("token", &token)], None).await;
+    assert_eq!(preview.status, StatusCode::OK, "{}", preview.body);
+    assert!(preview.body.contains("marta@shop-a.example"));
+    let unknown = call::<GetInvitation>(&app, &[("token", "not-a-token")], None).await;
+    assert_eq!(unknown.status, StatusCode::NOT_FOUND);
+
+    let accept = |confirm: &'static str| {
+        let app = app.clone();
+        let token = token.clone();
+        async move {
+            call::<AcceptInvitation>(
+                &app,
+                &[
+                    ("token", &token),
+                    ("password", common::PASSWORD),
+                    ("password_confirm", confirm),
+                ],
+                None,
+            )
+            .await
+        }
+    };
+    let mismatch = accept("something else entirely").await;
+    assert_eq!(
+        mismatch.status,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "{}",
+        mismatch.body
+    );
+    assert_eq!(
+        count(
+            &pool,
+            "SELECT count(*) FROM users WHERE email = 'marta@shop-a.example'"
+        )
+        .await,
+        0
+    );
+
+    let joined = accept(common::PASSWORD).await;
+    assert!(
+        joined.status.is_success() || joined.status.is_redirection(),
+        "{} {}",
+        joined.status,
+        joined.body
+    );
+    let company: Option<Uuid> = sqlx::query_scalar(
+        "SELECT company_id FROM users WHERE email = 'marta@shop-a.example' AND role = 'buyer'",
+    )
+    .fetch_one(&pool)
+    .await
+    .unwrap();
+    assert_eq!(
+        company,
+        Some(admin.company),
+        "the colleague belongs to the inviting company"
+    );
+
+    // A link works once.
+    let again = accept(common::PASSWORD).await;
+    assert!(
+        again.status.is_client_error(),
+        "{} {}",
+        again.status,
+        again.body
+    );
+    assert_eq!(
+        count(
+            &pool,
+            "SELECT count(*) FROM users WHERE email = 'marta@shop-a.example'"
+        )
+        .await,
+        1
+    );
+    sign_in(&app, "marta@shop-a.example").await;
 }
