@@ -18,8 +18,8 @@ pub fn pool() -> Result<PgPool, AppError> {
 /// Redirects a plain form post to a page of ours (never elsewhere): forms
 /// send `then` only without JavaScript (see `ui::form::ReturnTo`).
 pub fn redirect_then(then: &str) {
-    if then.starts_with('/') && !then.starts_with("//") {
-        leptos_axum::redirect(then);
+    if let Some(path) = crate::auth::rules::safe_next(then) {
+        leptos_axum::redirect(path);
     }
 }
 

@@ -45,13 +45,13 @@ pub fn check(form: &CheckoutForm) -> Result<Checkout, AppError> {
             "Enter an email address like name@example.com.",
         ));
     }
-    let address = Address {
-        name: crate::text::single_spaced(&form.name),
-        line1: crate::text::single_spaced(&form.line1),
-        postal_code: form.postal_code.trim().to_uppercase(),
-        city: crate::text::single_spaced(&form.city),
-        country: form.country.trim().to_uppercase(),
-    };
+    let address = Address::typed(
+        &form.name,
+        &form.line1,
+        &form.postal_code,
+        &form.city,
+        &form.country,
+    );
     for error in validation::check_address(&address, "ship_to") {
         errors.push(error);
     }

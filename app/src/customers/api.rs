@@ -27,13 +27,8 @@ pub async fn add_my_address(
     #[server(default)] then: String,
 ) -> Result<(), AppError> {
     let user = require(Requirement::SignedIn).await?;
-    let address = crate::fulfilment::model::Address {
-        name: crate::text::single_spaced(&name),
-        line1: crate::text::single_spaced(&line1),
-        postal_code: postal_code.trim().to_uppercase(),
-        city: crate::text::single_spaced(&city),
-        country: country.trim().to_uppercase(),
-    };
+    let address =
+        crate::fulfilment::model::Address::typed(&name, &line1, &postal_code, &city, &country);
     let problems = crate::orders::validation::check_address(&address, "address");
     if !problems.is_empty() {
         return Err(AppError::Invalid(problems));

@@ -196,6 +196,20 @@ pub struct Address {
     pub country: String,
 }
 
+impl Address {
+    /// An address as a person typed it: spaces tidied, postal code and
+    /// country code in capitals.
+    pub fn typed(name: &str, line1: &str, postal_code: &str, city: &str, country: &str) -> Address {
+        Address {
+            name: crate::text::single_spaced(name),
+            line1: crate::text::single_spaced(line1),
+            postal_code: postal_code.trim().to_uppercase(),
+            city: crate::text::single_spaced(city),
+            country: country.trim().to_uppercase(),
+        }
+    }
+}
+
 /// A line of a request, with where its goods are kept.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FulfilmentLine {

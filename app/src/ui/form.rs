@@ -90,9 +90,13 @@ pub fn SubmitButton(
     busy_label: &'static str,
     #[prop(into)] pending: Signal<bool>,
     #[prop(default = "button primary")] class: &'static str,
+    /// Not allowed now (e.g. by a business rule): disabled, keeping its label.
+    #[prop(optional, into)]
+    disabled: MaybeProp<bool>,
 ) -> impl IntoView {
+    let disabled = move || pending.get() || disabled.get().unwrap_or(false);
     view! {
-        <button type="submit" class=class disabled=pending>
+        <button type="submit" class=class disabled=disabled>
             {move || if pending.get() { busy_label } else { label }}
         </button>
     }

@@ -368,7 +368,9 @@ mod checks {
             .filter(|c| !c.is_empty())
             .map(str::to_owned)
             .collect();
-        codes.dedup();
+        // Each code once, in the order typed (dedup alone keeps repeats apart).
+        let mut seen = std::collections::HashSet::new();
+        codes.retain(|code| seen.insert(code.clone()));
         codes
     }
 

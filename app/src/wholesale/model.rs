@@ -52,6 +52,14 @@ stored_enum! {
     }
 }
 
+impl CampaignState {
+    /// Whether staff may still change the campaign's details, windows,
+    /// offer and invitations (before it closes).
+    pub fn takes_changes(self) -> bool {
+        matches!(self, CampaignState::Draft | CampaignState::Open)
+    }
+}
+
 stored_enum! {
     /// A pre-order: a draft until submitted; withdrawn by the buyer; confirmed by the brand.
     PreOrderState {

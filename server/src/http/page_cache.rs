@@ -171,7 +171,9 @@ impl Page {
         {
             return Err(response);
         }
-        let (parts, body) = response.into_parts();
+        let (mut parts, body) = response.into_parts();
+        // One body or the other is sent: its length is the body's own.
+        parts.headers.remove(header::CONTENT_LENGTH);
         match axum::body::to_bytes(body, LARGEST).await {
             Ok(body) => Ok(Page {
                 headers: parts.headers,
@@ -190,10 +192,11 @@ impl Page {
     fn response(self, brotli: bool) -> Response {
         let mut response = Response::new(Body::from(if brotli { self.brotli } else { self.body }));
         *response.headers_mut() = self.headers;
+        let headers = response.headers_mut();
+        // Either answer depends on the request's encodings (caches in between must know).
+        headers.append(header::VARY, HeaderValue::from_static("accept-encoding"));
         if brotli {
-            let headers = response.headers_mut();
             headers.insert(header::CONTENT_ENCODING, HeaderValue::from_static("br"));
-            headers.insert(header::VARY, HeaderValue::from_static("accept-encoding"));
         }
         response
     }

@@ -245,11 +245,25 @@ pub async fn save_style(
     let pool = pool()?;
     let row = campaign(&pool, company_id, &code).await?;
     let campaign_id = row.id;
-    let grid = {
-        let mut conn = pool.acquire().await?;
-        db::style_grid(&mut conn, company_id, row, style_code.trim(), today())
+    let prepack = prepack.filter(|key| !key.is_empty());
+    // The whole grid is read only to fill a row from a prepack (a plain
+    // post without JavaScript); autosave needs just the style.
+    let grid = match prepack {
+        Some(_) => {
+            let mut conn = pool.acquire().await?;
+            Some(
+                db::style_grid(&mut conn, company_id, row, style_code.trim(), today())
+                    .await?
+                    .ok_or_else(|| AppError::NotFound("Style".into()))?,
+            )
+        }
+        None => None,
+    };
+    let product_id = match &grid {
+        Some(grid) => grid.product_id,
+        None => db::offered_product(&pool, campaign_id, style_code.trim())
             .await?
-            .ok_or_else(|| AppError::NotFound("Style".into()))?
+            .ok_or_else(|| AppError::NotFound("Style".into()))?,
     };
 
     let mut problems = Vec::new();
@@ -262,7 +276,7 @@ pub async fn save_style(
             Err(message) => problems.push(FieldError::new("quantities", "quantity", message)),
         }
     }
-    if let Some(key) = prepack.as_deref().filter(|k| !k.is_empty()) {
+    if let (Some(key), Some(grid)) = (prepack.as_deref(), &grid) {
         let index: Option<usize> = key.strip_prefix('r').and_then(|i| i.parse().ok());
         let grid_row = index
             .and_then(|i| grid.rows.get(i))
@@ -306,7 +320,7 @@ pub async fn save_style(
         return Err(AppError::Invalid(problems));
     }
     let save = StyleSave {
-        product_id: grid.product_id,
+        product_id,
         store_id: store_id.unwrap_or_default(),
         window_id: window_id.unwrap_or_default(),
         quantities,
@@ -488,18 +502,18 @@ pub async fn accept_invitation(
         },
     )
     .await;
-    match created {
-        Ok(_) => {}
+    let user_id = match created {
+        Ok(id) => id,
         Err(CreateUserError::EmailTaken) => {
             return Err(AppError::Conflict(
                 "An account with this email already exists: sign in instead.".into(),
             ));
         }
         Err(CreateUserError::Database(error)) => return Err(error.into()),
-    }
+    };
     db::mark_invitation_accepted(&mut *tx, token.trim()).await?;
     tx.commit().await?;
-    let account = crate::auth::db::find_by_email(&pool, &email)
+    let account = crate::auth::db::find_by_id(&pool, user_id)
         .await?
         .ok_or(AppError::Internal)?;
     let mut session = crate::auth::session::auth_session().await?;

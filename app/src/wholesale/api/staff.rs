@@ -241,18 +241,20 @@ pub async fn import_prices(
     staff().await?;
     let pool = pool()?;
     let code = code.trim();
-    if db::price_list(&pool, code).await?.is_none() {
-        return Err(AppError::NotFound("Price list".into()));
-    }
+    let list_id = db::price_list_id(&pool, code)
+        .await?
+        .ok_or_else(|| AppError::NotFound("Price list".into()))?;
     let report = match crate::wholesale::import::parse_prices(&csv) {
         Err(problems) => ImportReport {
             applied: false,
             rows: 0,
             problems,
         },
-        Ok(rows) => db::import_prices(&pool, code, &rows, replace).await?,
+        Ok(rows) => db::import_prices(&pool, list_id, &rows, replace).await?,
     };
-    crate::wholesale::cache::changed();
+    if report.applied {
+        crate::wholesale::cache::changed();
+    }
     Ok(report)
 }
 

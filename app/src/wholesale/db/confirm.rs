@@ -14,6 +14,7 @@ use crate::inventory::model::Channel;
 use crate::orders::db::capture::{self, CaptureError};
 use crate::orders::db::timeline::Actor;
 use crate::orders::model::{CaptureLine, CaptureRequest, PaymentMethod};
+use crate::wholesale::db::pre_orders::{self, record_event};
 use crate::wholesale::model::{CampaignState, ConfirmOutcome};
 use crate::wholesale::rules::campaign_may_move;
 use sqlx::{PgConnection, PgPool};
@@ -60,18 +61,19 @@ pub async fn confirm_campaign(
         .bind(pre_order_id)
         .execute(&mut *tx)
         .await?;
-        sqlx::query(
-            "INSERT INTO pre_order_events (pre_order_id, company_id, kind, detail, actor_id)
-             VALUES ($1, $2, 'confirmed', $3, $4)",
+        let detail = format!("Confirmed by the brand: order {}.", orders.join(", "));
+        let staff = pre_orders::Actor {
+            user_id: staff_id,
+            on_behalf: false,
+        };
+        record_event(
+            &mut tx,
+            company_id,
+            pre_order_id,
+            "confirmed",
+            &detail,
+            staff,
         )
-        .bind(pre_order_id)
-        .bind(company_id)
-        .bind(format!(
-            "Confirmed by the brand: order {}.",
-            orders.join(", ")
-        ))
-        .bind(staff_id)
-        .execute(&mut *tx)
         .await?;
         outcome.confirmed += 1;
         outcome.orders.extend(orders);

@@ -307,6 +307,23 @@ pub async fn offer(
     Ok(styles)
 }
 
+/// The product of a style the campaign offers (in any colour).
+pub async fn offered_product(
+    db: impl PgExecutor<'_>,
+    campaign_id: Uuid,
+    style_code: &str,
+) -> sqlx::Result<Option<Uuid>> {
+    sqlx::query_scalar(
+        "SELECT p.id FROM products p
+         WHERE p.style_code = $2
+           AND EXISTS (SELECT 1 FROM campaign_styles cs WHERE cs.campaign_id = $1 AND cs.product_id = p.id)",
+    )
+    .bind(campaign_id)
+    .bind(style_code)
+    .fetch_optional(db)
+    .await
+}
+
 pub async fn stores(db: impl PgExecutor<'_>, company_id: Uuid) -> sqlx::Result<Vec<Store>> {
     let rows: Vec<(Uuid, String, sqlx::types::Json<Address>)> = sqlx::query_as(
         "SELECT id, name, address FROM company_stores WHERE company_id = $1 ORDER BY name",

@@ -68,7 +68,7 @@ impl LockedPreOrder {
     }
 }
 
-async fn record_event(
+pub(super) async fn record_event(
     conn: &mut PgConnection,
     company_id: Uuid,
     pre_order_id: Uuid,
@@ -245,11 +245,15 @@ pub async fn save_style(
         }
     }
     if !lines.is_empty() {
-        let store_ok: bool = sqlx::query_scalar(
-            "SELECT EXISTS (SELECT 1 FROM company_stores WHERE id = $1 AND company_id = $2)",
+        // One round trip for both: this runs on every autosave.
+        let (store_ok, window_ok): (bool, bool) = sqlx::query_as(
+            "SELECT EXISTS (SELECT 1 FROM company_stores WHERE id = $1 AND company_id = $2),
+                    EXISTS (SELECT 1 FROM campaign_windows WHERE id = $3 AND campaign_id = $4)",
         )
         .bind(save.store_id)
         .bind(company_id)
+        .bind(save.window_id)
+        .bind(campaign_id)
         .fetch_one(&mut *tx)
         .await?;
         if !store_ok {
@@ -259,13 +263,6 @@ pub async fn save_style(
                 "Choose one of your company's stores to ship to.",
             ));
         }
-        let window_ok: bool = sqlx::query_scalar(
-            "SELECT EXISTS (SELECT 1 FROM campaign_windows WHERE id = $1 AND campaign_id = $2)",
-        )
-        .bind(save.window_id)
-        .bind(campaign_id)
-        .fetch_one(&mut *tx)
-        .await?;
         if !window_ok {
             problems.push(FieldError::new(
                 "window_id",

@@ -11,7 +11,7 @@ use crate::wholesale::import::PriceRow;
 use crate::wholesale::model::{
     CampaignDesk, CampaignDetail, CampaignState, CampaignSummary, CategoryOption, CompanyDetail,
     CompanySummary, DemandRow, DeskCompany, DeskStyle, ImportProblem, ImportReport, OfferedStyle,
-    PaymentTerms, PreOrderState, PriceListDetail, PriceListSummary, SalesRep, Store,
+    PaymentTerms, PreOrderState, PriceListDetail, PriceListSummary, SalesRep,
 };
 use crate::wholesale::rules::campaign_may_move;
 use sqlx::types::Json;
@@ -71,13 +71,6 @@ struct CompanyRow {
     sales_rep_id: Option<Uuid>,
 }
 
-#[derive(sqlx::FromRow)]
-struct StoreRow {
-    id: Uuid,
-    name: String,
-    address: Json<Address>,
-}
-
 pub async fn company(pool: &PgPool, id: Uuid) -> sqlx::Result<Option<CompanyDetail>> {
     let row: Option<CompanyRow> = sqlx::query_as(
         "SELECT id, name, legal_name, vat_number, country::text AS country, city,
@@ -89,12 +82,7 @@ pub async fn company(pool: &PgPool, id: Uuid) -> sqlx::Result<Option<CompanyDeta
     .fetch_optional(pool)
     .await?;
     let Some(row) = row else { return Ok(None) };
-    let stores: Vec<StoreRow> = sqlx::query_as(
-        "SELECT id, name, address FROM company_stores WHERE company_id = $1 ORDER BY name",
-    )
-    .bind(id)
-    .fetch_all(pool)
-    .await?;
+    let stores = super::portal::stores(pool, id).await?;
     let members = crate::auth::db::company_users(pool, id).await?;
     Ok(Some(CompanyDetail {
         id: row.id,
@@ -109,14 +97,7 @@ pub async fn company(pool: &PgPool, id: Uuid) -> sqlx::Result<Option<CompanyDeta
         credit_limit_minor: row.credit_limit_minor,
         price_list_id: row.price_list_id,
         sales_rep_id: row.sales_rep_id,
-        stores: stores
-            .into_iter()
-            .map(|s| Store {
-                id: s.id,
-                name: s.name,
-                address: s.address.0,
-            })
-            .collect(),
+        stores,
         members,
     }))
 }
@@ -372,17 +353,20 @@ pub async fn price_list_rows(
 /// Applies parsed price rows to a list: every style, colour and size is
 /// looked up first, and with any problem nothing is written. Otherwise all
 /// rows go in one transaction (with `replace`, the list's other prices go).
+/// The id of the price list `code`.
+pub async fn price_list_id(pool: &PgPool, code: &str) -> sqlx::Result<Option<Uuid>> {
+    sqlx::query_scalar("SELECT id FROM price_lists WHERE code = $1")
+        .bind(code)
+        .fetch_optional(pool)
+        .await
+}
+
 pub async fn import_prices(
     pool: &PgPool,
-    code: &str,
+    list_id: Uuid,
     rows: &[PriceRow],
     replace: bool,
 ) -> Result<ImportReport, AppError> {
-    let list_id: Uuid = sqlx::query_scalar("SELECT id FROM price_lists WHERE code = $1")
-        .bind(code)
-        .fetch_optional(pool)
-        .await?
-        .ok_or_else(|| AppError::NotFound("Price list".into()))?;
     let codes: Vec<String> = rows.iter().map(|r| r.style_code.clone()).collect();
     let products: HashMap<String, Uuid> = sqlx::query_as::<_, (String, Uuid)>(
         "SELECT style_code, id FROM products WHERE style_code = ANY($1)",
@@ -690,6 +674,7 @@ async fn lock_campaign(
     Ok((id, state))
 }
 
+/// The states in which [`CampaignState::takes_changes`] holds.
 const EDITABLE: &[CampaignState] = &[CampaignState::Draft, CampaignState::Open];
 
 /// Changes a draft or open campaign's details (its code stays).

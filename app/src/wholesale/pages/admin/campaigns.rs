@@ -175,7 +175,7 @@ pub fn CampaignPage() -> impl IntoView {
                                 <a class="button" href=desk_path(&code)>"Sales desk"</a>
                             </header>
                             <StateButtons code=code.clone() state moves/>
-                            {if matches!(state, CampaignState::Draft | CampaignState::Open) {
+                            {if state.takes_changes() {
                                 view! {
                                     <section class="card" aria-labelledby="details-title">
                                         <h2 id="details-title">"Details"</h2>
@@ -184,7 +184,7 @@ pub fn CampaignPage() -> impl IntoView {
                                 }.into_any()
                             } else {
                                 view! {
-                                    <p class="muted">{format!("Minimums: {} units per style; order value {}.{:02}.", c.min_units_per_style, c.min_order_minor / 100, c.min_order_minor % 100)}</p>
+                                    <p class="muted">{format!("Minimums: {} units per style; order value {}.", c.min_units_per_style, crate::ui::money::decimal(c.min_order_minor))}</p>
                                 }.into_any()
                             }}
                             <Windows campaign=c.clone() add=add_window remove=remove_window/>
@@ -267,7 +267,7 @@ fn CampaignEditor(
             iso_date(c.summary.opens_on),
             iso_date(c.summary.closes_on),
             c.min_units_per_style.to_string(),
-            format!("{}.{:02}", c.min_order_minor / 100, c.min_order_minor % 100),
+            crate::ui::money::decimal(c.min_order_minor),
         ),
         None => Default::default(),
     };
@@ -307,10 +307,7 @@ fn Windows(
     let error = action_error(add);
     let code = campaign.summary.code.clone();
     let page = campaign_path(&code);
-    let editable = matches!(
-        campaign.summary.state,
-        CampaignState::Draft | CampaignState::Open
-    );
+    let editable = campaign.summary.state.takes_changes();
     let rows = campaign
         .windows
         .into_iter()
@@ -376,7 +373,7 @@ fn Offer(
     let state = campaign.summary.state;
     let code = campaign.summary.code.clone();
     let page = campaign_path(&code);
-    let can_add = matches!(state, CampaignState::Draft | CampaignState::Open);
+    let can_add = state.takes_changes();
     let can_target = state != CampaignState::Confirmed;
     let rows = campaign
         .offer
@@ -482,10 +479,7 @@ fn Invitations(
     invite: ServerAction<SetCampaignInvitations>,
 ) -> impl IntoView {
     let code = campaign.summary.code.clone();
-    let editable = matches!(
-        campaign.summary.state,
-        CampaignState::Draft | CampaignState::Open
-    );
+    let editable = campaign.summary.state.takes_changes();
     let invited = campaign.companies.iter().filter(|c| c.2).count();
     if campaign.companies.is_empty() {
         return view! {

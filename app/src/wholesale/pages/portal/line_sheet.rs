@@ -116,20 +116,19 @@ fn LineSheetView(
         } else {
             let range = styles.range_text();
             let (page, pages) = (styles.page, styles.page_count());
-            // The same filters on another page (and the company staff act for).
-            let base = portal_href(&format!("/b2b/campaigns/{code}"), company);
-            let path = base.split_once('?').map_or(base.as_str(), |(p, _)| p).to_owned();
+            // The same filters on another page (portal_href adds the company staff act for).
+            let path = format!("/b2b/campaigns/{code}");
             let href = Callback::new(move |n: u32| {
-                url_with(
+                let url = url_with(
                     &path,
                     &[
-                        ("company", company.map(|id| id.to_string()).unwrap_or_default()),
                         ("category", filter.category.clone()),
                         ("colour", filter.colour.clone()),
                         ("novelty", filter.novelty.clone()),
                         ("page", if n > 1 { n.to_string() } else { String::new() }),
                     ],
-                )
+                );
+                portal_href(&url, company)
             });
             view! {
                 <p class="muted" role="status">{range}</p>

@@ -162,13 +162,13 @@ fn PreOrderDetail(
                 <input type="hidden" name="number" value=number_a/>
                 <CompanyField company/>
                 <ReturnTo path=here_a/>
-                <SubmitButton label="Submit pre-order" busy_label="Submitting…" pending=Signal::derive(move || submit.pending().get() || !can_submit)/>
+                <SubmitButton label="Submit pre-order" busy_label="Submitting…" pending=submit.pending() disabled=!can_submit/>
             </ActionForm>
             <ActionForm action=withdraw>
                 <input type="hidden" name="number" value=number_b/>
                 <CompanyField company/>
                 <ReturnTo path=here_b/>
-                <SubmitButton label="Withdraw" busy_label="Withdrawing…" class="button" pending=Signal::derive(move || withdraw.pending().get() || !can_withdraw)/>
+                <SubmitButton label="Withdraw" busy_label="Withdrawing…" class="button" pending=withdraw.pending() disabled=!can_withdraw/>
             </ActionForm>
             {why_locked.map(|why| view! { <p class="muted">{why}</p> })}
             {(view.state == PreOrderState::Submitted && view.editable).then(|| view! {
