@@ -19,14 +19,13 @@ pub fn CompanyPage() -> impl IntoView {
     let company = acting_for();
     let invite = ServerAction::<InviteColleague>::new();
     let profile = Resource::new(move || invite.version().get(), move |_| my_company(company));
-    // The layout has read the signed-in person already.
-    let auth = crate::auth::pages::AuthContext::get();
+    let viewer = Resource::new(|| (), |_| crate::auth::api::get_current_user());
     view! {
         <Title text="Company · Wholesale"/>
         <Suspense fallback=|| view! { <Loading/> }>
             {move || Suspend::new(async move {
                 let may_invite = company.is_some()
-                    || auth.user().await.is_some_and(|u| u.role == Role::CompanyAdmin);
+                    || matches!(viewer.await, Ok(Some(ref u)) if u.role == Role::CompanyAdmin);
                 match profile.await {
                     Err(error) => view! { <ErrorNotice error/> }.into_any(),
                     Ok(profile) => {
