@@ -28,6 +28,7 @@ command -v psql >/dev/null || apt_install postgresql-client
 
 say "Building the release"
 cargo leptos build --release --precompress
+build_storefront_bundle release
 
 say "A fresh database with the demo data and 200 styles in FW27"
 psql -q "$SERVER_URL" -c "DROP DATABASE IF EXISTS atelier_bench_wholesale WITH (FORCE)" -c "CREATE DATABASE atelier_bench_wholesale"

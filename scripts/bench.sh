@@ -24,6 +24,7 @@ ensure_load_generator
 
 say "Building the release"
 cargo leptos build --release --precompress
+build_storefront_bundle release
 
 start_server "$CARGO_TARGET_DIR/release/server" "$ADDR" target/bench-server.log LEPTOS_ENV=PROD RUST_LOG=warn
 
@@ -40,6 +41,6 @@ for path in "${PATHS[@]}"; do
 done
 
 say "Browser bundle"
-for f in target/site/pkg/atelier.wasm target/site/pkg/atelier.js target/site/pkg/atelier.css; do
+for f in target/site/pkg/{storefront,atelier}.{wasm,js} target/site/pkg/atelier.css; do
   printf '%-32s raw %8d B   brotli %8d B\n' "$f" "$(stat -c %s "$f")" "$(stat -c %s "$f.br" 2>/dev/null || echo 0)"
 done

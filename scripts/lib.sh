@@ -97,6 +97,28 @@ ensure_wasm_opt() {
   fi
 }
 
+# The shoppers' bundle: the storefront alone (crate `storefront`), built
+# beside cargo-leptos' bundle of every surface and served for storefront
+# pages. `release` optimises and precompresses it like `cargo leptos build
+# --release --precompress` does its own (needs ensure_wasm_opt).
+build_storefront_bundle() {
+  local profile=dev dir=debug pkg=target/site/pkg
+  if [ "${1:-}" = release ]; then profile=wasm-release dir=wasm-release; fi
+  say "Building the storefront's bundle ($profile)"
+  cargo build --package=storefront --lib --target=wasm32-unknown-unknown --no-default-features \
+    --profile="$profile" --target-dir="$CARGO_TARGET_DIR/front"
+  mkdir -p "$pkg"
+  rm -f "$pkg"/storefront.*
+  wasm-bindgen --target web --no-typescript --out-dir "$pkg" --out-name storefront \
+    "$CARGO_TARGET_DIR/front/wasm32-unknown-unknown/$dir/storefront.wasm"
+  mv "$pkg/storefront_bg.wasm" "$pkg/storefront.wasm"
+  if [ "$profile" = wasm-release ]; then
+    wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int \
+      "$pkg/storefront.wasm" -o "$pkg/storefront.wasm"
+    node scripts/tools/precompress.mjs "$pkg/storefront.wasm" "$pkg/storefront.js"
+  fi
+}
+
 ensure_e2e_modules() {
   ensure_node
   if [ ! -d end2end/node_modules/@playwright/test ]; then

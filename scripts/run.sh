@@ -11,5 +11,10 @@ ensure_wasm_bindgen
 ensure_wasm_opt
 [ -n "${DATABASE_URL:-}" ] || ensure_postgres_binaries
 
-say "Building and starting Atelier (release)"
-exec cargo leptos serve --release --precompress
+say "Building Atelier (release)"
+cargo leptos build --release --precompress
+build_storefront_bundle release
+
+say "Starting Atelier on http://127.0.0.1:3000"
+exec env LEPTOS_SITE_ADDR=127.0.0.1:3000 LEPTOS_SITE_ROOT=target/site LEPTOS_ENV=PROD \
+  "$CARGO_TARGET_DIR/release/server"

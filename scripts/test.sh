@@ -50,6 +50,7 @@ cargo test -p app -p server --features app/ssr
 # cargo-leptos adds the browser bundle and the stylesheet.
 say "Building the browser bundle"
 cargo leptos build --frontend-only
+build_storefront_bundle
 # A release build (scripts/bench*.sh) leaves precompressed copies that the
 # server would prefer to this debug bundle.
 rm -f target/site/pkg/*.br target/site/pkg/*.gz

@@ -29,7 +29,7 @@ pub mod wholesale;
 pub mod server;
 
 use leptos::prelude::*;
-use leptos_meta::{MetaTags, Stylesheet, Title, provide_meta_context};
+use leptos_meta::{Stylesheet, Title, provide_meta_context};
 use leptos_router::components::{Outlet, ParentRoute, Route, Router, Routes};
 use leptos_router::{SsrMode, path};
 use ui::layout::{AdminLayout, B2bLayout, StorefrontFrame, StorefrontLayout};
@@ -37,8 +37,19 @@ use ui::layout::{AdminLayout, B2bLayout, StorefrontFrame, StorefrontLayout};
 /// The stylesheet cargo-leptos builds from `style/main.css`.
 pub const STYLESHEET: &str = "/pkg/atelier.css";
 
-/// The HTML document around the app (server only).
-pub fn shell(options: LeptosOptions) -> impl IntoView {
+/// The storefront's browser bundle (`/pkg/storefront.js`, `.wasm`), built
+/// from the `storefront` crate; other pages load cargo-leptos' bundle.
+pub const STOREFRONT_BUNDLE: &str = "storefront";
+
+/// The HTML document around the app (server only). A storefront page loads
+/// the storefront's own, much smaller bundle.
+#[cfg(feature = "ssr")]
+pub fn shell(mut options: LeptosOptions) -> impl IntoView {
+    if use_context::<http::request::Parts>()
+        .is_some_and(|parts| is_storefront_path(parts.uri.path()))
+    {
+        options.output_name = STOREFRONT_BUNDLE.into();
+    }
     view! {
         <!DOCTYPE html>
         <html lang="en">
@@ -49,7 +60,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <link rel="icon" href="/favicon.svg" type="image/svg+xml"/>
                 <AutoReload options=options.clone()/>
                 <HydrationScripts options/>
-                <MetaTags/>
+                <leptos_meta::MetaTags/>
             </head>
             <body>
                 <App/>
@@ -58,16 +69,63 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
     }
 }
 
+/// Every surface: what the server renders, and what the back office and
+/// the portal hydrate.
 #[component]
 pub fn App() -> impl IntoView {
+    view! { <Document><AppRoutes/></Document> }
+}
+
+/// The storefront alone: what shoppers' browsers hydrate (the `storefront`
+/// crate). Its bundle carries none of the back office or the portal, which
+/// open as whole pages. For the storefront's addresses it routes exactly as
+/// [`App`] does, so the server's HTML hydrates.
+#[component]
+pub fn StorefrontApp() -> impl IntoView {
+    view! {
+        <Document>
+            <Routes fallback=not_found_page>
+                <Route path=path!("/admin") view=ui::status::WholePageLoad/>
+                <Route path=path!("/admin/*rest") view=ui::status::WholePageLoad/>
+                <Route path=path!("/b2b") view=ui::status::WholePageLoad/>
+                <Route path=path!("/b2b/*rest") view=ui::status::WholePageLoad/>
+                <StorefrontSurface/>
+            </Routes>
+        </Document>
+    }
+}
+
+/// Hydrates the server-rendered page with `app` (the browser entry points
+/// of the `frontend` and `storefront` crates).
+#[cfg(feature = "hydrate")]
+pub fn hydrate_page<N: IntoView + 'static>(app: fn() -> N) {
+    console_error_panic_hook::set_once();
+    leptos::mount::hydrate_body(app);
+    // Marks the page as interactive (for styles and browser tests).
+    if let Some(root) = document().document_element() {
+        let _ = root.set_attribute("data-hydrated", "true");
+    }
+}
+
+/// What every page has around its routes.
+#[component]
+fn Document(children: Children) -> impl IntoView {
     provide_meta_context();
     view! {
         <Stylesheet id="leptos" href=STYLESHEET/>
         <Title formatter=|title: String| format!("{title} · Atelier")/>
-        <Router>
-            <AppRoutes/>
-        </Router>
+        <Router>{children()}</Router>
     }
+}
+
+/// Whether a page at `path` is the storefront's, hydrated by the smaller
+/// bundle of [`StorefrontApp`].
+pub fn is_storefront_path(path: &str) -> bool {
+    let surface = |prefix: &str| {
+        path.strip_prefix(prefix)
+            .is_some_and(|rest| rest.is_empty() || rest.starts_with('/'))
+    };
+    !surface("/admin") && !surface("/b2b")
 }
 
 /// Every page waits for its data before the server answers (`SsrMode::Async`),
@@ -75,7 +133,7 @@ pub fn App() -> impl IntoView {
 #[component]
 fn AppRoutes() -> impl IntoView {
     view! {
-        <Routes fallback=|| view! { <StorefrontFrame><ui::status::NotFound/></StorefrontFrame> }>
+        <Routes fallback=not_found_page>
             <ParentRoute path=path!("/admin") view=AdminLayout ssr=SsrMode::Async>
                 <Route path=path!("") view=analytics::pages::dashboard::DashboardPage ssr=SsrMode::Async/>
                 <inventory::pages::InventoryRoutes/>
@@ -97,17 +155,34 @@ fn AppRoutes() -> impl IntoView {
                 <Route path=path!("pre-orders/:number/print") view=wholesale::pages::portal::PreOrderPrintPage ssr=SsrMode::Async/>
                 <Route path=path!("company") view=wholesale::pages::portal::CompanyPage ssr=SsrMode::Async/>
             </ParentRoute>
+            <StorefrontSurface/>
+        </Routes>
+    }
+}
+
+/// The storefront: at `/` in English and under `/it` in Italian.
+#[component(transparent)]
+fn StorefrontSurface() -> impl leptos_router::MatchNestedRoutes + Clone {
+    // One parent with an empty path: the two languages as one nested route.
+    view! {
+        <ParentRoute path=path!("") view=Outlet ssr=SsrMode::Async>
             <ParentRoute path=path!("/it") view=StorefrontLayout ssr=SsrMode::Async>
                 <StorefrontRoutes/>
             </ParentRoute>
             <ParentRoute path=path!("") view=StorefrontLayout ssr=SsrMode::Async>
                 <StorefrontRoutes/>
             </ParentRoute>
-        </Routes>
+        </ParentRoute>
     }
+    .into_inner()
 }
 
-/// The storefront's pages: at `/` in English and under `/it` in Italian.
+/// The page for an address no route knows.
+fn not_found_page() -> impl IntoView {
+    view! { <StorefrontFrame><ui::status::NotFound/></StorefrontFrame> }
+}
+
+/// The storefront's pages, in either language.
 #[component(transparent)]
 fn StorefrontRoutes() -> impl leptos_router::MatchNestedRoutes + Clone {
     // One parent with an empty path: the routes as one nested route.
@@ -127,4 +202,34 @@ fn StorefrontRoutes() -> impl leptos_router::MatchNestedRoutes + Clone {
         </ParentRoute>
     }
     .into_inner()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_storefront_path;
+
+    #[test]
+    fn the_back_office_and_the_portal_are_not_the_storefront() {
+        for path in [
+            "/",
+            "/it",
+            "/c/knitwear",
+            "/it/p/a-coat",
+            "/checkout",
+            "/account",
+            "/administrator",
+            "/b2bx",
+        ] {
+            assert!(is_storefront_path(path), "{path}");
+        }
+        for path in [
+            "/admin",
+            "/admin/orders",
+            "/b2b",
+            "/b2b/campaigns/FW27",
+            "/b2b/join/abc",
+        ] {
+            assert!(!is_storefront_path(path), "{path}");
+        }
+    }
 }

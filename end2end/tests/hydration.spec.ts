@@ -51,3 +51,22 @@ test("portal and account pages hydrate", async ({ page }) => {
   await expect(page).toHaveURL(/\/b2b$/);
   await expectHydration(page, ["/b2b", "/b2b/orders", "/b2b/company", "/account"]);
 });
+
+test("shoppers load the storefront's own bundle; the back office opens whole with the full one", async ({ page }) => {
+  const bundles: string[] = [];
+  page.on("request", (request) => {
+    const name = new URL(request.url()).pathname.match(/^\/pkg\/(\w+)\.wasm$/)?.[1];
+    if (name) bundles.push(name);
+  });
+  await page.goto("/c/knitwear");
+  await hydrated(page);
+  expect(bundles).toEqual(["storefront"]);
+
+  // Signing in as staff leaves the storefront's app for a page it does not carry.
+  await page.goto("/sign-in?next=%2Fadmin%2Forders");
+  await signIn(page, "admin@atelier.example");
+  await expect(page).toHaveURL(/\/admin\/orders$/);
+  await expect(page.getByRole("heading", { level: 1, name: "Orders" })).toBeVisible();
+  await hydrated(page);
+  expect(bundles).toContain("atelier");
+});
