@@ -9,6 +9,7 @@ pub mod auth;
 pub mod cart;
 pub mod catalog;
 pub mod checkout;
+pub mod codec;
 pub mod content;
 pub mod customers;
 #[cfg(feature = "ssr")]

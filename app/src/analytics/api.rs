@@ -10,7 +10,7 @@ use {
     crate::server::pool,
 };
 
-#[server]
+#[server(output = crate::codec::Json)]
 pub async fn get_dashboard() -> Result<Dashboard, AppError> {
     require(Requirement::Staff(AdminArea::Dashboard)).await?;
     let pool = pool()?;
@@ -22,7 +22,7 @@ pub async fn get_dashboard() -> Result<Dashboard, AppError> {
 }
 
 /// The key figures of one back-office area, for the staff who own it.
-#[server]
+#[server(output = crate::codec::Json)]
 pub async fn area_figures(area: AdminArea) -> Result<Vec<Kpi>, AppError> {
     require(Requirement::Staff(area)).await?;
     Ok(kpis_for(area, &db::figures(&pool()?).await?))

@@ -13,12 +13,12 @@ use {
 };
 
 /// The signed-in person, if any.
-#[server]
+#[server(output = crate::codec::Json)]
 pub async fn get_current_user() -> Result<Option<CurrentUser>, AppError> {
     session::current().await
 }
 
-#[server]
+#[server(output = crate::codec::Json)]
 pub async fn sign_in(
     email: String,
     password: String,
@@ -37,7 +37,7 @@ pub async fn sign_in(
     Ok(())
 }
 
-#[server]
+#[server(output = crate::codec::Json)]
 pub async fn register(
     name: String,
     email: String,
@@ -72,7 +72,7 @@ async fn adopt_guest_cart(
     }
 }
 
-#[server]
+#[server(output = crate::codec::Json)]
 pub async fn sign_out() -> Result<(), AppError> {
     let mut auth = session::auth_session().await?;
     accounts::sign_out(&mut auth).await?;
@@ -80,7 +80,7 @@ pub async fn sign_out() -> Result<(), AppError> {
     Ok(())
 }
 
-#[server]
+#[server(output = crate::codec::Json)]
 pub async fn change_password(
     current_password: String,
     new_password: String,

@@ -9,9 +9,9 @@ use crate::error::AppError;
 use leptos::prelude::*;
 
 #[cfg(feature = "ssr")]
-pub use guest::{adopt_guest_cart, cart_owner};
+pub use guest::{CART_COOKIE, adopt_guest_cart, cart_owner};
 
-#[server]
+#[server(output = crate::codec::Json)]
 pub async fn get_cart(
     #[server(default)] locale: crate::i18n::Locale,
 ) -> Result<CartView, AppError> {
@@ -27,7 +27,7 @@ pub async fn get_cart(
 }
 
 /// The units in the bag, for the header.
-#[server]
+#[server(output = crate::codec::Json)]
 pub async fn get_cart_units() -> Result<i32, AppError> {
     match cart_owner(false).await? {
         None => Ok(0),
@@ -36,7 +36,7 @@ pub async fn get_cart_units() -> Result<i32, AppError> {
 }
 
 /// Adds a style in a colour and size (the product page's form).
-#[server]
+#[server(output = crate::codec::Json)]
 pub async fn add_to_cart(
     style: String,
     #[server(default)] colour: String,
@@ -110,7 +110,7 @@ pub async fn add_to_cart(
 }
 
 /// Sets a line's quantity (0 removes it).
-#[server]
+#[server(output = crate::codec::Json)]
 pub async fn update_cart_line(
     sku: String,
     quantity: String,

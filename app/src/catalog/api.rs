@@ -11,12 +11,12 @@ use {
     crate::server::pool,
 };
 
-#[server]
+#[server(output = crate::codec::Json)]
 pub async fn get_storefront_nav(locale: Locale) -> Result<StorefrontNav, AppError> {
     catalog_cache()?.nav(&pool()?, locale).await
 }
 
-#[server]
+#[server(output = crate::codec::Json)]
 pub async fn get_home_content(locale: Locale) -> Result<HomeContent, AppError> {
     catalog_cache()?.home(&pool()?, locale).await
 }
@@ -25,7 +25,7 @@ pub async fn get_home_content(locale: Locale) -> Result<HomeContent, AppError> {
 /// [`ListingFilter::from_pairs`]; link to a view with
 /// [`category_href`](super::model::category_href)). The answer's `filter` is
 /// the one applied: normalised, unknown values left out.
-#[server]
+#[server(output = crate::codec::Json)]
 pub async fn get_category_listing(
     slug: String,
     filter: ListingFilter,
@@ -40,7 +40,7 @@ pub async fn get_category_listing(
         .ok_or_else(|| AppError::NotFound("Category".into()))
 }
 
-#[server]
+#[server(output = crate::codec::Json)]
 pub async fn get_product_detail(
     slug: String,
     #[server(default)] locale: Locale,
@@ -56,7 +56,7 @@ pub async fn get_product_detail(
 
 /// Products matching `query` under `filter`; when the words match nothing,
 /// a "did you mean" and popular products.
-#[server]
+#[server(output = crate::codec::Json)]
 pub async fn search_products(
     query: String,
     filter: ListingFilter,
@@ -86,7 +86,7 @@ pub async fn search_products(
 }
 
 /// Suggestions while typing in the search box (after two characters).
-#[server]
+#[server(output = crate::codec::Json)]
 pub async fn suggest_products(
     query: String,
     #[server(default)] locale: Locale,

@@ -22,7 +22,7 @@ pub fn confirmation_path(key: &str) -> String {
     format!("/checkout/thank-you/{}", urlencoding::encode(key))
 }
 
-#[server]
+#[server(output = crate::codec::Json)]
 pub async fn get_checkout(
     #[server(default)] locale: crate::i18n::Locale,
 ) -> Result<CheckoutPage, AppError> {
@@ -65,7 +65,7 @@ pub async fn get_checkout(
 
 /// Places the order. A plain form post is redirected to the confirmation;
 /// after hydration the page navigates there itself.
-#[server]
+#[server(output = crate::codec::Json)]
 pub async fn place_order(
     key: String,
     #[server(default)] email: String,
@@ -105,7 +105,7 @@ pub async fn place_order(
     Ok(key)
 }
 
-#[server]
+#[server(output = crate::codec::Json)]
 pub async fn get_confirmation(key: String) -> Result<Confirmation, AppError> {
     let key = parse_key(&key).map_err(|_| AppError::NotFound("Order".into()))?;
     let mut conn = pool()?.acquire().await?;

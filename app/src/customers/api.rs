@@ -10,13 +10,13 @@ use {
     crate::server::{pool, redirect_then},
 };
 
-#[server]
+#[server(output = crate::codec::Json)]
 pub async fn get_my_addresses() -> Result<Vec<SavedAddress>, AppError> {
     let user = require(Requirement::SignedIn).await?;
     Ok(super::db::list(&pool()?, user.id).await?)
 }
 
-#[server]
+#[server(output = crate::codec::Json)]
 pub async fn add_my_address(
     #[server(default)] name: String,
     #[server(default)] line1: String,
@@ -46,7 +46,7 @@ pub async fn add_my_address(
 }
 
 /// `action` is "default" or "delete".
-#[server]
+#[server(output = crate::codec::Json)]
 pub async fn change_my_address(
     id: String,
     action: String,

@@ -21,7 +21,7 @@ async fn warehouse_staff() -> Result<CurrentUser, AppError> {
 
 /// The work queue of a location (`location` empty: the caller's own, else
 /// the first warehouse), filtered by status (`status` empty: open ones).
-#[server]
+#[server(output = crate::codec::Json)]
 pub async fn get_queue(location: String, status: String) -> Result<Queue, AppError> {
     let user = warehouse_staff().await?;
     let pool = pool()?;
@@ -53,7 +53,7 @@ pub async fn get_queue(location: String, status: String) -> Result<Queue, AppErr
     })
 }
 
-#[server]
+#[server(output = crate::codec::Json)]
 pub async fn get_fulfilment_request(number: String) -> Result<FulfilmentDetail, AppError> {
     warehouse_staff().await?;
     db::detail(&pool()?, number.trim())
@@ -61,7 +61,7 @@ pub async fn get_fulfilment_request(number: String) -> Result<FulfilmentDetail, 
         .ok_or_else(|| AppError::NotFound("Fulfilment request".into()))
 }
 
-#[server]
+#[server(output = crate::codec::Json)]
 pub async fn start_picking(number: String) -> Result<(), AppError> {
     let user = warehouse_staff().await?;
     let mut conn = pool()?.acquire().await?;
@@ -71,7 +71,7 @@ pub async fn start_picking(number: String) -> Result<(), AppError> {
 }
 
 /// `packed` holds the packed units per line number (`packed[3]=2`).
-#[server]
+#[server(output = crate::codec::Json)]
 pub async fn pack_request(
     number: String,
     packed: BTreeMap<String, String>,
@@ -83,7 +83,7 @@ pub async fn pack_request(
     Ok(())
 }
 
-#[server]
+#[server(output = crate::codec::Json)]
 pub async fn ship_request(
     number: String,
     carrier: String,
@@ -102,7 +102,7 @@ pub async fn ship_request(
     Ok(())
 }
 
-#[server]
+#[server(output = crate::codec::Json)]
 pub async fn mark_delivered(number: String, signed_by: String) -> Result<(), AppError> {
     let user = warehouse_staff().await?;
     let mut conn = pool()?.acquire().await?;
@@ -112,7 +112,7 @@ pub async fn mark_delivered(number: String, signed_by: String) -> Result<(), App
 }
 
 /// `confirm` is the confirmation checkbox: absent when not ticked.
-#[server]
+#[server(output = crate::codec::Json)]
 pub async fn cancel_request(
     number: String,
     reason: String,

@@ -21,14 +21,14 @@ async fn require_admin() -> Result<crate::auth::model::CurrentUser, AppError> {
     require(Requirement::Staff(AdminArea::Settings)).await
 }
 
-#[server]
+#[server(output = crate::codec::Json)]
 pub async fn get_api_keys() -> Result<Vec<ApiKeySummary>, AppError> {
     require_admin().await?;
     Ok(super::db::list(&pool()?).await?)
 }
 
 /// Locations a key may be bound to: (code, name).
-#[server]
+#[server(output = crate::codec::Json)]
 pub async fn get_key_locations() -> Result<Vec<(String, String)>, AppError> {
     require_admin().await?;
     let locations = crate::inventory::db::locations::all(&pool()?).await?;
@@ -36,7 +36,7 @@ pub async fn get_key_locations() -> Result<Vec<(String, String)>, AppError> {
 }
 
 /// The key created last in this session, in full, once; then it is gone.
-#[server]
+#[server(output = crate::codec::Json)]
 pub async fn take_new_api_key() -> Result<Option<String>, AppError> {
     require_admin().await?;
     let session = crate::auth::session::auth_session().await?.session;
@@ -48,7 +48,7 @@ pub async fn take_new_api_key() -> Result<Option<String>, AppError> {
         ))
 }
 
-#[server]
+#[server(output = crate::codec::Json)]
 pub async fn create_api_key(
     name: String,
     #[server(default)] scopes: Vec<String>,
@@ -120,7 +120,7 @@ pub async fn create_api_key(
     Ok(())
 }
 
-#[server]
+#[server(output = crate::codec::Json)]
 pub async fn revoke_api_key(id: Uuid) -> Result<(), AppError> {
     require_admin().await?;
     if !super::db::revoke(&pool()?, id).await? {

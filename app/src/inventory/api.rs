@@ -62,7 +62,7 @@ pub fn location_field(location: &str, field: &str) -> String {
 
 // Reads ---------------------------------------------------------------------
 
-#[server]
+#[server(output = crate::codec::Json)]
 pub async fn get_inventory_overview() -> Result<InventoryOverview, AppError> {
     staff().await?;
     let pool = pool()?;
@@ -90,13 +90,13 @@ pub async fn get_inventory_overview() -> Result<InventoryOverview, AppError> {
 }
 
 /// Every location, active ones first (for lists and location pickers).
-#[server]
+#[server(output = crate::codec::Json)]
 pub async fn get_locations() -> Result<Vec<Location>, AppError> {
     staff().await?;
     Ok(locations::all(&pool()?).await?)
 }
 
-#[server]
+#[server(output = crate::codec::Json)]
 pub async fn get_location(code: String) -> Result<Location, AppError> {
     staff().await?;
     locations::by_code(&pool()?, &code)
@@ -104,13 +104,13 @@ pub async fn get_location(code: String) -> Result<Location, AppError> {
         .ok_or_else(|| AppError::NotFound("Location".into()))
 }
 
-#[server(input = Json)]
+#[server(input = Json, output = crate::codec::Json)]
 pub async fn get_stock(query: StockQuery) -> Result<Page<StockRow>, AppError> {
     staff().await?;
     Ok(stock::stock_page(&pool()?, &query).await?)
 }
 
-#[server]
+#[server(output = crate::codec::Json)]
 pub async fn get_sku_detail(sku: String) -> Result<SkuDetail, AppError> {
     staff().await?;
     let pool = pool()?;
@@ -132,19 +132,19 @@ pub async fn get_sku_detail(sku: String) -> Result<SkuDetail, AppError> {
     })
 }
 
-#[server(input = Json)]
+#[server(input = Json, output = crate::codec::Json)]
 pub async fn get_movements(query: MovementQuery) -> Result<Page<Movement>, AppError> {
     staff().await?;
     Ok(stock::movement_page(&pool()?, &query).await?)
 }
 
-#[server(input = Json)]
+#[server(input = Json, output = crate::codec::Json)]
 pub async fn get_transfers(query: TransferQuery) -> Result<Page<Transfer>, AppError> {
     staff().await?;
     Ok(transfers::page(&pool()?, &query).await?)
 }
 
-#[server]
+#[server(output = crate::codec::Json)]
 pub async fn get_transfer(number: String) -> Result<Transfer, AppError> {
     staff().await?;
     transfers::by_number(&pool()?, number.trim())
@@ -152,7 +152,7 @@ pub async fn get_transfer(number: String) -> Result<Transfer, AppError> {
         .ok_or_else(|| AppError::NotFound("Transfer".into()))
 }
 
-#[server(input = Json)]
+#[server(input = Json, output = crate::codec::Json)]
 pub async fn get_low_stock(query: LowStockQuery) -> Result<Page<LowStockRow>, AppError> {
     staff().await?;
     let location = (!query.location.is_empty()).then_some(query.location.as_str());
@@ -182,7 +182,7 @@ pub fn page_of<T>(rows: Vec<T>, page: u32) -> Page<T> {
 
 /// A cycle count: on hand becomes what was counted; the difference is
 /// booked as an adjustment. Refused below what is reserved for orders.
-#[server]
+#[server(output = crate::codec::Json)]
 pub async fn count_stock(sku: String, location: String, counted: String) -> Result<(), AppError> {
     let user = staff().await?;
     let pool = pool()?;
@@ -224,7 +224,7 @@ pub async fn count_stock(sku: String, location: String, counted: String) -> Resu
     Ok(())
 }
 
-#[server]
+#[server(output = crate::codec::Json)]
 pub async fn save_reorder_point(
     sku: String,
     location: String,
@@ -264,7 +264,7 @@ pub async fn save_reorder_point(
 
 pub const MAX_BIN_LENGTH: usize = 30;
 
-#[server]
+#[server(output = crate::codec::Json)]
 pub async fn save_bin(sku: String, location: String, bin: String) -> Result<(), AppError> {
     staff().await?;
     let pool = pool()?;
@@ -298,7 +298,7 @@ pub async fn save_bin(sku: String, location: String, bin: String) -> Result<(), 
 
 /// Goods arriving from a supplier: every row is booked in one transaction
 /// (all or nothing), then the ledger filtered by the reference is shown.
-#[server]
+#[server(output = crate::codec::Json)]
 pub async fn receive_goods(
     location: String,
     reference: String,
@@ -345,7 +345,7 @@ pub async fn receive_goods(
 
 // Transfers -----------------------------------------------------------------
 
-#[server]
+#[server(output = crate::codec::Json)]
 pub async fn create_transfer(
     from: String,
     to: String,
@@ -400,7 +400,7 @@ pub async fn create_transfer(
 
 /// Sends a draft: its lines leave the sending location's stock, all or
 /// nothing.
-#[server]
+#[server(output = crate::codec::Json)]
 pub async fn ship_transfer(number: String) -> Result<(), AppError> {
     let user = staff().await?;
     let pool = pool()?;
@@ -426,7 +426,7 @@ pub async fn ship_transfer(number: String) -> Result<(), AppError> {
 
 /// Receives a transfer in transit: what arrived per line goes into the
 /// receiving location's stock.
-#[server]
+#[server(output = crate::codec::Json)]
 pub async fn receive_transfer(
     number: String,
     #[server(default)] lines: Vec<SkuQuantityInput>,
@@ -474,7 +474,7 @@ pub async fn receive_transfer(
     Ok(())
 }
 
-#[server]
+#[server(output = crate::codec::Json)]
 pub async fn cancel_transfer(number: String) -> Result<(), AppError> {
     staff().await?;
     let pool = pool()?;
@@ -494,7 +494,7 @@ pub async fn cancel_transfer(number: String) -> Result<(), AppError> {
 
 /// Creates a location (`original` empty) or changes the one whose code was
 /// `original`. Channels come as one checkbox each.
-#[server]
+#[server(output = crate::codec::Json)]
 pub async fn save_location(#[server(flatten)] fields: LocationFields) -> Result<(), AppError> {
     staff().await?;
     let pool = pool()?;

@@ -26,7 +26,7 @@ use {
 };
 
 /// The signed-in customer's own orders, newest first.
-#[server]
+#[server(output = crate::codec::Json)]
 pub async fn my_orders() -> Result<Vec<OrderSummary>, AppError> {
     let user = require(Requirement::SignedIn).await?;
     Ok(super::db::orders_of_customer(&pool()?, user.id).await?)
@@ -42,13 +42,13 @@ pub fn order_path(number: &str) -> String {
     format!("/admin/orders/{}", urlencoding::encode(number))
 }
 
-#[server]
+#[server(output = crate::codec::Json)]
 pub async fn get_order_desk(query: OrderQuery) -> Result<OrderDesk, AppError> {
     order_staff().await?;
     Ok(super::db::desk::desk(&pool()?, &query).await?)
 }
 
-#[server]
+#[server(output = crate::codec::Json)]
 pub async fn get_order_view(number: String) -> Result<OrderView, AppError> {
     order_staff().await?;
     let pool = pool()?;
@@ -76,14 +76,14 @@ pub async fn get_order_view(number: String) -> Result<OrderView, AppError> {
     })
 }
 
-#[server]
+#[server(output = crate::codec::Json)]
 pub async fn get_order_inboxes() -> Result<Inboxes, AppError> {
     order_staff().await?;
     Ok(super::db::desk::inboxes(&pool()?).await?)
 }
 
 /// `decision` is `approved` or `declined`; `back` is where to go after.
-#[server]
+#[server(output = crate::codec::Json)]
 pub async fn decide_order_approval(
     number: String,
     reason: String,
@@ -144,7 +144,7 @@ fn back_or_order(back: &str, number: &str) -> String {
     }
 }
 
-#[server]
+#[server(output = crate::codec::Json)]
 pub async fn resume_order(number: String) -> Result<(), AppError> {
     let user = order_staff().await?;
     actions::resume(&pool()?, number.trim(), user.id).await?;
@@ -153,7 +153,7 @@ pub async fn resume_order(number: String) -> Result<(), AppError> {
 }
 
 /// `hold` is "1" to hold, anything else releases.
-#[server]
+#[server(output = crate::codec::Json)]
 pub async fn hold_order(
     number: String,
     hold: String,
@@ -165,7 +165,7 @@ pub async fn hold_order(
     Ok(())
 }
 
-#[server]
+#[server(output = crate::codec::Json)]
 pub async fn cancel_order(number: String, reason: String) -> Result<(), AppError> {
     let user = order_staff().await?;
     actions::cancel(&pool()?, number.trim(), &reason, Actor::Staff(user.id)).await?;
@@ -174,7 +174,7 @@ pub async fn cancel_order(number: String, reason: String) -> Result<(), AppError
 }
 
 /// `lines` are the line numbers ticked on the order page.
-#[server]
+#[server(output = crate::codec::Json)]
 pub async fn cancel_order_lines(
     number: String,
     #[server(default)] lines: Vec<String>,
@@ -198,7 +198,7 @@ pub async fn cancel_order_lines(
     Ok(())
 }
 
-#[server]
+#[server(output = crate::codec::Json)]
 pub async fn route_order_again(number: String, reason: String) -> Result<(), AppError> {
     let user = order_staff().await?;
     actions::route_again(&pool()?, number.trim(), &reason, user.id).await?;
@@ -206,7 +206,7 @@ pub async fn route_order_again(number: String, reason: String) -> Result<(), App
     Ok(())
 }
 
-#[server]
+#[server(output = crate::codec::Json)]
 pub async fn choose_order_location(number: String, location: String) -> Result<(), AppError> {
     let user = order_staff().await?;
     actions::choose_location(&pool()?, number.trim(), &location, user.id).await?;
@@ -217,7 +217,7 @@ pub async fn choose_order_location(number: String, location: String) -> Result<(
 /// One action on the ticked orders of the desk. Each order is its own
 /// transaction: those that cannot take it (e.g. already shipped) are named
 /// afterwards and the rest are done. `back` is the desk's filtered URL.
-#[server]
+#[server(output = crate::codec::Json)]
 pub async fn bulk_order_action(
     #[server(default)] orders: Vec<String>,
     action: String,
@@ -281,7 +281,7 @@ pub fn return_documents_path(number: &str, rma: &str) -> String {
 
 /// A return of shipped goods. The form has a row per line: `line` (its
 /// number), `quantity` (empty or 0: not returned) and `line_reason`.
-#[server]
+#[server(output = crate::codec::Json)]
 pub async fn create_order_return(
     number: String,
     #[server(default)] line: Vec<String>,
@@ -307,7 +307,7 @@ pub async fn create_order_return(
 /// The next step of a return: `step` is approve, reject, receive, inspect
 /// or refund. Inspection sends a `disposition` (restock or write_off) for
 /// each `line`; rejection a `comment`.
-#[server]
+#[server(output = crate::codec::Json)]
 pub async fn advance_order_return(
     number: String,
     rma: String,
@@ -350,7 +350,7 @@ pub async fn advance_order_return(
 
 /// The return note and label of return `reference`, or (`parcel` set)
 /// the return slip packed with fulfilment request `reference`'s parcel.
-#[server]
+#[server(output = crate::codec::Json)]
 pub async fn get_return_documents(
     number: String,
     reference: String,
@@ -379,7 +379,7 @@ pub fn parcel_return_path(number: &str, request: &str) -> String {
 /// Where the channel settings are.
 pub const CHANNELS_PATH: &str = "/admin/settings/channels";
 
-#[server]
+#[server(output = crate::codec::Json)]
 pub async fn get_channels_page() -> Result<ChannelsPage, AppError> {
     require(Requirement::Staff(AdminArea::Settings)).await?;
     let pool = pool()?;
@@ -403,7 +403,7 @@ pub async fn get_channels_page() -> Result<ChannelsPage, AppError> {
 }
 
 /// The channel form's fields (checkboxes are absent when not ticked).
-#[server]
+#[server(output = crate::codec::Json)]
 pub async fn save_channel(
     channel: String,
     name: String,
@@ -485,7 +485,7 @@ async fn own_order(pool: &sqlx::PgPool, number: &str) -> Result<CurrentUser, App
     }
 }
 
-#[server]
+#[server(output = crate::codec::Json)]
 pub async fn get_my_order(number: String) -> Result<super::model::CustomerOrder, AppError> {
     use super::lifecycle::OrderStatus;
     use super::model::{CustomerOrder, CustomerReturn};
@@ -536,7 +536,7 @@ pub async fn get_my_order(number: String) -> Result<super::model::CustomerOrder,
 
 /// The customer cancels ticked lines that have not shipped (the order
 /// process refuses once the warehouse is picking them).
-#[server]
+#[server(output = crate::codec::Json)]
 pub async fn cancel_my_order_lines(
     number: String,
     #[server(default)] lines: Vec<String>,
@@ -573,7 +573,7 @@ pub async fn cancel_my_order_lines(
 }
 
 /// The customer asks to return shipped items, with a reason per line.
-#[server]
+#[server(output = crate::codec::Json)]
 pub async fn request_my_return(
     number: String,
     #[server(default)] line: Vec<String>,

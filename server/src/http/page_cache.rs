@@ -1,11 +1,12 @@
 //! Whole storefront pages for anonymous visitors, kept for a moment.
 //!
-//! A visitor without cookies (no session, no bag) gets the same HTML as every
-//! other such visitor: the catalog pages (home, categories, search, products)
-//! depend only on their URL then. Rendering one takes a millisecond or more of
+//! A visitor without our cookies (no session, no bag) gets the same HTML as
+//! every other such visitor: the catalog pages (home, categories, search,
+//! products) depend only on their URL then. Other sites' cookies on our
+//! domain (analytics, consent banners) change nothing in a page. Rendering one takes a millisecond or more of
 //! CPU, so a busy storefront renders each page once per [`FRESHNESS`] and
 //! serves the same bytes to everyone else in between. Concurrent misses of one
-//! page wait for a single render. Anyone with a cookie, any other method or
+//! page wait for a single render. Anyone signed in or with a bag, any other method or
 //! path, and any answer that is not a plain 200 without cookies pass through.
 //! A page is also kept brotli-compressed, so browsers (which all accept
 //! `br`) do not cost a compression per request either.
@@ -101,9 +102,10 @@ pub async fn serve(State(cache): State<PageCache>, request: Request, next: Next)
     }
 }
 
-/// The URL of a GET of a public catalog page by a visitor without cookies.
+/// The URL of a GET of a public catalog page by a visitor without a session
+/// or a bag.
 fn cache_key(request: &Request) -> Option<String> {
-    if request.method() != Method::GET || request.headers().contains_key(header::COOKIE) {
+    if request.method() != Method::GET || has_personal_cookie(request.headers()) {
         return None;
     }
     let path = request.uri().path();
@@ -119,6 +121,22 @@ fn cache_key(request: &Request) -> Option<String> {
             .path_and_query()
             .map_or_else(|| path.to_owned(), ToString::to_string)
     })
+}
+
+/// The request carries the session's or the guest bag's cookie: the page
+/// shows who is signed in and what is in the bag.
+fn has_personal_cookie(headers: &HeaderMap) -> bool {
+    const PERSONAL: [&str; 2] = [
+        app::auth::session::SESSION_COOKIE,
+        app::cart::api::CART_COOKIE,
+    ];
+    headers
+        .get_all(header::COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(';'))
+        .filter_map(|pair| pair.split_once('=').map(|(name, _)| name.trim()))
+        .any(|name| PERSONAL.contains(&name))
 }
 
 fn single_segment(rest: &str) -> bool {
@@ -207,11 +225,26 @@ mod tests {
     use super::*;
 
     fn request(method: Method, uri: &str, cookie: bool) -> Request {
+        with_cookie(method, uri, cookie.then_some("atelier_cart=1"))
+    }
+
+    fn with_cookie(method: Method, uri: &str, cookie: Option<&str>) -> Request {
         let mut builder = Request::builder().method(method).uri(uri);
-        if cookie {
-            builder = builder.header(header::COOKIE, "atelier_cart=1");
+        if let Some(cookie) = cookie {
+            builder = builder.header(header::COOKIE, cookie);
         }
         builder.body(Body::empty()).unwrap()
+    }
+
+    #[test]
+    fn only_our_session_and_bag_cookies_make_a_page_personal() {
+        let key = |cookie| cache_key(&with_cookie(Method::GET, "/c/knitwear", Some(cookie)));
+        assert!(key("_ga=GA1.1.2; consent=all").is_some());
+        assert!(key("x=1").is_some());
+        assert!(key("atelier_cart=abc").is_none());
+        assert!(key("_ga=1; atelier_session=abc").is_none());
+        assert!(key("consent=all;atelier_session=abc").is_none());
+        assert!(key("not_atelier_session=abc").is_some());
     }
 
     #[test]

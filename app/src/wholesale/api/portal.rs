@@ -123,7 +123,7 @@ async fn change_pre_order(
     Ok(())
 }
 
-#[server]
+#[server(output = crate::codec::Json)]
 pub async fn my_company(
     #[server(default)] company: Option<Uuid>,
 ) -> Result<CompanyProfile, AppError> {
@@ -147,7 +147,7 @@ pub async fn my_company(
     })
 }
 
-#[server]
+#[server(output = crate::codec::Json)]
 pub async fn my_company_orders(
     #[server(default)] company: Option<Uuid>,
 ) -> Result<Vec<OrderSummary>, AppError> {
@@ -155,7 +155,7 @@ pub async fn my_company_orders(
     Ok(crate::orders::db::orders_of_company(&pool()?, company_id).await?)
 }
 
-#[server]
+#[server(output = crate::codec::Json)]
 pub async fn portal_campaigns(
     #[server(default)] company: Option<Uuid>,
 ) -> Result<Vec<PortalCampaign>, AppError> {
@@ -163,7 +163,7 @@ pub async fn portal_campaigns(
     Ok(db::campaigns(&pool()?, company_id).await?)
 }
 
-#[server]
+#[server(output = crate::codec::Json)]
 pub async fn get_line_sheet(
     code: String,
     #[server(default)] filter: LineSheetFilter,
@@ -207,7 +207,7 @@ pub async fn get_line_sheet(
     })
 }
 
-#[server]
+#[server(output = crate::codec::Json)]
 pub async fn get_style_grid(
     code: String,
     style_code: String,
@@ -227,7 +227,7 @@ pub async fn get_style_grid(
 /// store and the delivery window. Without JavaScript a prepack button sends
 /// `prepack=r<row>`, and that row is filled from `ratio[r<row>]` × `packs[r<row>]`
 /// before saving. Returns the pre-order's new version.
-#[server]
+#[server(output = crate::codec::Json)]
 pub async fn save_style(
     code: String,
     style_code: String,
@@ -339,7 +339,7 @@ pub async fn save_style(
     Ok(version)
 }
 
-#[server]
+#[server(output = crate::codec::Json)]
 pub async fn get_pre_order(
     number: String,
     #[server(default)] company: Option<Uuid>,
@@ -352,7 +352,7 @@ pub async fn get_pre_order(
         .ok_or_else(|| AppError::NotFound("Pre-order".into()))
 }
 
-#[server]
+#[server(output = crate::codec::Json)]
 pub async fn pre_order_history(
     #[server(default)] company: Option<Uuid>,
 ) -> Result<Vec<PreOrderRow>, AppError> {
@@ -360,7 +360,7 @@ pub async fn pre_order_history(
     Ok(pre_orders::history(&pool()?, company_id).await?)
 }
 
-#[server]
+#[server(output = crate::codec::Json)]
 pub async fn submit_pre_order(
     number: String,
     #[server(default)] company: Option<Uuid>,
@@ -369,7 +369,7 @@ pub async fn submit_pre_order(
     change_pre_order(&number, company, &then, PreOrderChange::Submit).await
 }
 
-#[server]
+#[server(output = crate::codec::Json)]
 pub async fn withdraw_pre_order(
     number: String,
     #[server(default)] company: Option<Uuid>,
@@ -380,7 +380,7 @@ pub async fn withdraw_pre_order(
 
 /// A company admin invites a colleague; they set their password at
 /// `/b2b/join/<token>`. Buyers may not invite.
-#[server]
+#[server(output = crate::codec::Json)]
 pub async fn invite_colleague(
     #[server(default)] name: String,
     #[server(default)] email: String,
@@ -446,7 +446,7 @@ pub async fn invite_colleague(
     Ok(format!("/b2b/join/{token}"))
 }
 
-#[server]
+#[server(output = crate::codec::Json)]
 pub async fn get_invitation(token: String) -> Result<InvitationPreview, AppError> {
     let invitation = db::invitation_by_token(&pool()?, token.trim(), false)
         .await?
@@ -461,7 +461,7 @@ pub async fn get_invitation(token: String) -> Result<InvitationPreview, AppError
 
 /// The invitee sets a password: the account is created in the company and
 /// signed in, then lands in the portal.
-#[server]
+#[server(output = crate::codec::Json)]
 pub async fn accept_invitation(
     token: String,
     #[server(default)] password: String,

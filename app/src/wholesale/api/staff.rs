@@ -60,7 +60,7 @@ fn id_of(text: &str, what: &str) -> Result<Uuid, AppError> {
 
 // Companies -----------------------------------------------------------------
 
-#[server]
+#[server(output = crate::codec::Json)]
 pub async fn get_companies(
     #[server(default)] search: String,
 ) -> Result<Vec<CompanySummary>, AppError> {
@@ -68,7 +68,7 @@ pub async fn get_companies(
     Ok(db::companies(&pool()?, &search).await?)
 }
 
-#[server]
+#[server(output = crate::codec::Json)]
 pub async fn get_company(id: String) -> Result<CompanyDetail, AppError> {
     staff().await?;
     let id = id_of(&id, "Company")?;
@@ -78,7 +78,7 @@ pub async fn get_company(id: String) -> Result<CompanyDetail, AppError> {
 }
 
 /// The price lists and staff a company form offers.
-#[server]
+#[server(output = crate::codec::Json)]
 pub async fn get_company_choices() -> Result<CompanyChoices, AppError> {
     staff().await?;
     let pool = pool()?;
@@ -91,7 +91,7 @@ pub async fn get_company_choices() -> Result<CompanyChoices, AppError> {
 }
 
 /// Creates a company (`id` empty) or changes one; a new one opens its page.
-#[server]
+#[server(output = crate::codec::Json)]
 pub async fn save_company(#[server(flatten)] form: CompanyForm) -> Result<String, AppError> {
     staff().await?;
     let input = forms::parse_company(&form)?;
@@ -106,7 +106,7 @@ pub async fn save_company(#[server(flatten)] form: CompanyForm) -> Result<String
     Ok(id.to_string())
 }
 
-#[server]
+#[server(output = crate::codec::Json)]
 pub async fn add_company_store(
     company_id: String,
     #[server(default)] name: String,
@@ -124,7 +124,7 @@ pub async fn add_company_store(
     Ok(())
 }
 
-#[server]
+#[server(output = crate::codec::Json)]
 pub async fn remove_company_store(
     company_id: String,
     store_id: String,
@@ -139,7 +139,7 @@ pub async fn remove_company_store(
 }
 
 /// Adds a buyer or company admin with an initial password they change later.
-#[server]
+#[server(output = crate::codec::Json)]
 pub async fn add_company_user(
     company_id: String,
     #[server(default)] name: String,
@@ -202,13 +202,13 @@ pub async fn add_company_user(
 
 // Price lists ---------------------------------------------------------------
 
-#[server]
+#[server(output = crate::codec::Json)]
 pub async fn get_price_lists() -> Result<Vec<PriceListSummary>, AppError> {
     staff().await?;
     Ok(db::price_lists(&pool()?).await?)
 }
 
-#[server]
+#[server(output = crate::codec::Json)]
 pub async fn create_price_list(
     #[server(default)] code: String,
     #[server(default)] name: String,
@@ -221,7 +221,7 @@ pub async fn create_price_list(
     Ok(code)
 }
 
-#[server]
+#[server(output = crate::codec::Json)]
 pub async fn get_price_list(code: String) -> Result<PriceListDetail, AppError> {
     staff().await?;
     db::price_list(&pool()?, code.trim())
@@ -232,7 +232,7 @@ pub async fn get_price_list(code: String) -> Result<PriceListDetail, AppError> {
 /// Checks a whole CSV file of prices and applies it only when every row is
 /// right (`replace`: the list then holds exactly the file's prices). The
 /// report says which: `applied`, or every problem with its row and column.
-#[server]
+#[server(output = crate::codec::Json)]
 pub async fn import_prices(
     code: String,
     #[server(default)] csv: String,
@@ -260,13 +260,13 @@ pub async fn import_prices(
 
 // Campaigns -----------------------------------------------------------------
 
-#[server]
+#[server(output = crate::codec::Json)]
 pub async fn get_campaigns() -> Result<Vec<CampaignSummary>, AppError> {
     staff().await?;
     Ok(db::campaigns(&pool()?).await?)
 }
 
-#[server]
+#[server(output = crate::codec::Json)]
 pub async fn get_campaign(code: String) -> Result<CampaignDetail, AppError> {
     staff().await?;
     db::campaign(&pool()?, code.trim())
@@ -274,7 +274,7 @@ pub async fn get_campaign(code: String) -> Result<CampaignDetail, AppError> {
         .ok_or_else(|| AppError::NotFound("Campaign".into()))
 }
 
-#[server]
+#[server(output = crate::codec::Json)]
 pub async fn get_categories() -> Result<Vec<CategoryOption>, AppError> {
     staff().await?;
     Ok(db::categories(&pool()?).await?)
@@ -282,7 +282,7 @@ pub async fn get_categories() -> Result<Vec<CategoryOption>, AppError> {
 
 /// Creates a campaign (`original` empty; opens its page) or changes the
 /// details of a draft or open one.
-#[server]
+#[server(output = crate::codec::Json)]
 pub async fn save_campaign(#[server(flatten)] form: CampaignForm) -> Result<String, AppError> {
     staff().await?;
     let pool = pool()?;
@@ -306,7 +306,7 @@ pub async fn save_campaign(#[server(flatten)] form: CampaignForm) -> Result<Stri
     Ok(input.code)
 }
 
-#[server]
+#[server(output = crate::codec::Json)]
 pub async fn add_campaign_window(
     code: String,
     #[server(default)] name: String,
@@ -321,7 +321,7 @@ pub async fn add_campaign_window(
     Ok(())
 }
 
-#[server]
+#[server(output = crate::codec::Json)]
 pub async fn remove_campaign_window(
     code: String,
     window_id: String,
@@ -335,7 +335,7 @@ pub async fn remove_campaign_window(
 }
 
 /// Adds every colour of the styles typed (codes) or of a category's styles.
-#[server]
+#[server(output = crate::codec::Json)]
 pub async fn add_campaign_styles(
     code: String,
     #[server(default)] style_codes: String,
@@ -366,7 +366,7 @@ pub async fn add_campaign_styles(
     Ok(added)
 }
 
-#[server]
+#[server(output = crate::codec::Json)]
 pub async fn update_campaign_style(
     code: String,
     product_id: String,
@@ -392,7 +392,7 @@ pub async fn update_campaign_style(
     Ok(())
 }
 
-#[server]
+#[server(output = crate::codec::Json)]
 pub async fn remove_campaign_style(
     code: String,
     product_id: String,
@@ -408,7 +408,7 @@ pub async fn remove_campaign_style(
 }
 
 /// Invites exactly the ticked companies.
-#[server]
+#[server(output = crate::codec::Json)]
 pub async fn set_campaign_invitations(
     code: String,
     #[server(default)] companies: Vec<String>,
@@ -426,7 +426,7 @@ pub async fn set_campaign_invitations(
 
 /// Moves a campaign to `to` (open, closed, confirmed) when the rules allow
 /// it from where it is; otherwise 409 with the reason.
-#[server]
+#[server(output = crate::codec::Json)]
 pub async fn move_campaign(
     code: String,
     to: String,
@@ -449,7 +449,7 @@ pub async fn move_campaign(
     })
 }
 
-#[server]
+#[server(output = crate::codec::Json)]
 pub async fn get_campaign_desk(code: String) -> Result<CampaignDesk, AppError> {
     staff().await?;
     db::desk(&pool()?, code.trim())
@@ -458,7 +458,7 @@ pub async fn get_campaign_desk(code: String) -> Result<CampaignDesk, AppError> {
 }
 
 /// The demand of `campaign` (empty: the campaign confirmed last).
-#[server]
+#[server(output = crate::codec::Json)]
 pub async fn get_demand(#[server(default)] campaign: String) -> Result<DemandView, AppError> {
     staff().await?;
     let pool = pool()?;
