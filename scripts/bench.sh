@@ -8,6 +8,8 @@
 #   scripts/bench.sh /c/knitwear     # any other path(s)
 #   BENCH_USER=buyer@aurora-boutique.example scripts/bench.sh /b2b/campaigns/FW27
 #                                    # signed in (demo password), e.g. the portal
+#   BENCH_COOKIE="atelier_cart=$(cat /proc/sys/kernel/random/uuid)" scripts/bench.sh /c/knitwear
+#                                    # a guest with a bag: the page is rendered, not kept
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 ADDR="127.0.0.1:3200"
@@ -29,7 +31,9 @@ build_storefront_bundle release
 start_server "$CARGO_TARGET_DIR/release/server" "$ADDR" target/bench-server.log LEPTOS_ENV=PROD RUST_LOG=warn
 
 HEADERS=()
-if [ -n "${BENCH_USER:-}" ]; then
+if [ -n "${BENCH_COOKIE:-}" ]; then
+  HEADERS=(-H "Cookie: $BENCH_COOKIE")
+elif [ -n "${BENCH_USER:-}" ]; then
   HEADERS=(-H "Cookie: $(session_cookie "$ADDR" "$BENCH_USER")")
   say "Signed in as $BENCH_USER"
 fi
