@@ -267,6 +267,59 @@ async fn typos_still_find_products_and_nothing_found_suggests_a_name(pool: PgPoo
     assert_eq!(cached.popular.len(), 2);
 }
 
+#[sqlx::test(migrator = "server::database::MIGRATOR")]
+async fn suggestions_while_typing_name_product_and_category_in_the_visitors_language(pool: PgPool) {
+    let knitwear = category(&pool, "knitwear", "Knitwear").await;
+    style(
+        &pool,
+        knitwear,
+        Style {
+            slug: "cashmere-crew-neck",
+            name: "Cashmere Crew-Neck Sweater",
+            ..Style::default()
+        },
+    )
+    .await;
+    sqlx::query("INSERT INTO category_translations (category_id, locale, name) VALUES ($1, 'it', 'Maglieria')")
+        .bind(knitwear)
+        .execute(&pool)
+        .await
+        .unwrap();
+    sqlx::query(
+        "INSERT INTO product_translations (product_id, locale, name)
+         SELECT id, 'it', 'Maglione girocollo in cashmere' FROM products WHERE slug = 'cashmere-crew-neck'",
+    )
+    .execute(&pool)
+    .await
+    .unwrap();
+
+    let names = |list: Vec<app::catalog::model::Suggestion>| {
+        list.into_iter()
+            .map(|s| (s.name, s.category))
+            .collect::<Vec<_>>()
+    };
+    let english = db::suggestions(&pool, "cashm", 6, Locale::En)
+        .await
+        .unwrap();
+    assert_eq!(
+        names(english),
+        [(
+            "Cashmere Crew-Neck Sweater".to_owned(),
+            "Knitwear".to_owned()
+        )]
+    );
+    let italian = db::suggestions(&pool, "cashm", 6, Locale::It)
+        .await
+        .unwrap();
+    assert_eq!(
+        names(italian),
+        [(
+            "Maglione girocollo in cashmere".to_owned(),
+            "Maglieria".to_owned()
+        )]
+    );
+}
+
 /// A: Navy S/M/L and Ecru S, merino. B: Black M and Navy L, cashmere.
 /// C: Black L, cashmere.
 async fn three_knits(pool: &PgPool) -> [Vec<Uuid>; 3] {

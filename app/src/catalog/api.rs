@@ -96,7 +96,5 @@ pub async fn suggest_products(
         return Ok(Vec::new());
     }
     let pool = pool()?;
-    let mut suggestions = db::suggestions(&pool, &query, 6).await?;
-    super::translate::suggestions(&pool, locale, &mut suggestions).await?;
-    Ok(suggestions)
+    Ok(db::suggestions(&pool, &query, 6, locale).await?)
 }

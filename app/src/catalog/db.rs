@@ -2,6 +2,7 @@
 
 use super::filters::{Facet, FacetOption, FilterSql, SqlArgs, SqlValue, VARIANTS, size_order};
 use super::model::*;
+use crate::i18n::Locale;
 use crate::listing::like_pattern;
 use sqlx::{FromRow, PgExecutor};
 use uuid::Uuid;
@@ -499,22 +500,28 @@ pub async fn popular_products(
     .map(|rows| rows.into_iter().map(ProductCard::from).collect())
 }
 
+/// Products whose names match what is being typed, with the product's and
+/// its category's names in `locale` (the base text where none is given).
 pub async fn suggestions(
     db: impl PgExecutor<'_>,
     query: &str,
     limit: i64,
+    locale: Locale,
 ) -> sqlx::Result<Vec<Suggestion>> {
     sqlx::query_as::<_, (String, String, String, i64, String, Option<Uuid>)>(&format!(
-        "SELECT p.slug, p.name, c.name, p.price_minor, p.currency::text,
+        "SELECT p.slug, COALESCE(pt.name, p.name), COALESCE(ct.name, c.name), p.price_minor, p.currency::text,
                 (SELECT i.asset_id FROM product_images i WHERE i.product_id = p.id
                  ORDER BY i.position LIMIT 1)
          FROM products p JOIN categories c ON c.id = p.category_id
+         LEFT JOIN product_translations pt ON pt.product_id = p.id AND pt.locale = $4
+         LEFT JOIN category_translations ct ON ct.category_id = c.id AND ct.locale = $4
          WHERE p.lifecycle = 'active' AND {NAME_MATCH}
          ORDER BY {NAME_RANK} LIMIT $3"
     ))
     .bind(query)
     .bind(like_pattern(query))
     .bind(limit)
+    .bind(locale.code())
     .fetch_all(db)
     .await
     .map(|rows| {

@@ -55,7 +55,6 @@ macro_rules! named {
 }
 
 named!(ProductCard, Of::Products);
-named!(Suggestion, Of::Products);
 named!(ProductDetail, Of::Products, describe);
 named!(CategoryLink, Of::Categories);
 named!(CategoryTile, Of::Categories, describe);
@@ -107,14 +106,6 @@ pub async fn tiles(db: &PgPool, locale: Locale, tiles: &mut [CategoryTile]) -> s
 
 pub async fn links(db: &PgPool, locale: Locale, links: &mut [CategoryLink]) -> sqlx::Result<()> {
     translate(db, locale, links).await
-}
-
-pub async fn suggestions(
-    db: &PgPool,
-    locale: Locale,
-    suggestions: &mut [Suggestion],
-) -> sqlx::Result<()> {
-    translate(db, locale, suggestions).await
 }
 
 pub async fn home(db: &PgPool, locale: Locale, home: &mut HomeContent) -> sqlx::Result<()> {

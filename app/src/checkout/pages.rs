@@ -4,6 +4,7 @@ use super::texts::{checkout_texts, collect_at as collect_text, confirmation_sent
 use crate::cart::pages::CartState;
 use crate::cart::rules::{ShippingMethod, rate_text, totals};
 use crate::cart::texts::method_label;
+use crate::customers::pages::AddressFields;
 use crate::error::AppError;
 use crate::i18n::use_locale;
 use crate::ui::form::{FormAlert, SubmitButton, TextField, action_error, field_error};
@@ -102,24 +103,7 @@ fn CheckoutForm(page: CheckoutPage) -> impl IntoView {
                 </fieldset>
                 <fieldset class="form-section">
                     <legend>{t.address}</legend>
-                    <TextField label=t.full_name name="name" autocomplete="name" value=address.name.clone()
-                        required=true error=field_error(error, "ship_to.name")/>
-                    <TextField label=t.street name="line1" autocomplete="address-line1" value=address.line1.clone()
-                        required=true error=field_error(error, "ship_to.line1")/>
-                    <div class="field-row">
-                        <TextField label=t.postal_code name="postal_code" autocomplete="postal-code" value=address.postal_code.clone()
-                            required=true error=field_error(error, "ship_to.postal_code")/>
-                        <TextField label=t.city name="city" autocomplete="address-level2" value=address.city.clone()
-                            required=true error=field_error(error, "ship_to.city")/>
-                    </div>
-                    <div class="field">
-                        <label for="field-country">{t.country}</label>
-                        <select id="field-country" name="country" autocomplete="country"
-                            on:change=move |ev| country.set(event_target_value(&ev))>
-                            <CountryOptions selected=country.get_untracked()/>
-                        </select>
-                        {move || field_error(error, "ship_to.country").get().map(|m| view! { <p class="field-error">{m}</p> })}
-                    </div>
+                    <AddressFields value=address errors_of="ship_to" error country/>
                 </fieldset>
                 <fieldset class="form-section">
                     <legend>{t.delivery}</legend>

@@ -5,6 +5,8 @@ use super::api::{AddMyAddress, ChangeMyAddress, get_my_addresses};
 use super::model::SavedAddress;
 use super::texts::{address_texts, delete_label};
 use crate::checkout::pages::CountryOptions;
+use crate::error::AppError;
+use crate::fulfilment::model::Address;
 use crate::i18n::use_locale;
 use crate::ui::form::{FormAlert, ReturnTo, SubmitButton, TextField, action_error, field_error};
 use crate::ui::status::ErrorNotice;
@@ -45,18 +47,7 @@ pub fn AddressBook() -> impl IntoView {
                 <ActionForm action=add attr:class="form" attr:novalidate=true>
                     <FormAlert error/>
                     <ReturnTo path=back/>
-                    <TextField label=t.full_name name="name" autocomplete="name" required=true error=field_error(error, "address.name")/>
-                    <TextField label=t.street name="line1" autocomplete="address-line1" required=true error=field_error(error, "address.line1")/>
-                    <div class="field-row">
-                        <TextField label=t.postal_code name="postal_code" autocomplete="postal-code" required=true error=field_error(error, "address.postal_code")/>
-                        <TextField label=t.city name="city" autocomplete="address-level2" required=true error=field_error(error, "address.city")/>
-                    </div>
-                    <div class="field">
-                        <label for="address-country">{t.country}</label>
-                        <select id="address-country" name="country" autocomplete="country">
-                            <CountryOptions selected="IT"/>
-                        </select>
-                    </div>
+                    <AddressFields errors_of="address" error country=RwSignal::new("IT".to_owned())/>
                     <div class="checkbox">
                         <input type="checkbox" id="address-default" name="make_default" value="1"/>
                         <label for="address-default">{t.use_next}</label>
@@ -106,5 +97,40 @@ fn AddressCard(saved: SavedAddress, change: ServerAction<ChangeMyAddress>) -> im
                 </ActionForm>
             </div>
         </li>
+    }
+}
+
+/// The fields of a postal address as the address forms post them (`name`,
+/// `line1`, `postal_code`, `city`, `country`), filled with `value`.
+/// `errors_of` is the address' name in the server's field errors
+/// (`ship_to.city`); `country` follows the chosen country.
+#[component]
+pub fn AddressFields(
+    #[prop(optional)] value: Address,
+    errors_of: &'static str,
+    error: Signal<Option<AppError>>,
+    country: RwSignal<String>,
+) -> impl IntoView {
+    let t = address_texts(use_locale());
+    let field = move |name: &str| field_error(error, format!("{errors_of}.{name}"));
+    view! {
+        <TextField label=t.full_name name="name" autocomplete="name" value=value.name
+            required=true error=field("name")/>
+        <TextField label=t.street name="line1" autocomplete="address-line1" value=value.line1
+            required=true error=field("line1")/>
+        <div class="field-row">
+            <TextField label=t.postal_code name="postal_code" autocomplete="postal-code" value=value.postal_code
+                required=true error=field("postal_code")/>
+            <TextField label=t.city name="city" autocomplete="address-level2" value=value.city
+                required=true error=field("city")/>
+        </div>
+        <div class="field">
+            <label for="field-country">{t.country}</label>
+            <select id="field-country" name="country" autocomplete="country"
+                on:change=move |ev| country.set(event_target_value(&ev))>
+                <CountryOptions selected=country.get_untracked()/>
+            </select>
+            {move || field("country").get().map(|m| view! { <p class="field-error">{m}</p> })}
+        </div>
     }
 }

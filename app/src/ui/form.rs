@@ -14,8 +14,11 @@ where
 }
 
 /// The message for one field from an action's last error.
-pub fn field_error(error: Signal<Option<AppError>>, field: &'static str) -> Signal<Option<String>> {
-    Signal::derive(move || error.get().and_then(|e| e.field_message(field)))
+pub fn field_error(
+    error: Signal<Option<AppError>>,
+    field: impl AsRef<str> + Send + Sync + 'static,
+) -> Signal<Option<String>> {
+    Signal::derive(move || error.get().and_then(|e| e.field_message(field.as_ref())))
 }
 
 #[component]
