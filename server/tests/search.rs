@@ -215,11 +215,11 @@ async fn a_name_match_ranks_above_a_category_match_above_a_description_match(poo
     assert_eq!(search(&pool, "navy coat", "").await.page.total, 1);
 }
 
-#[sqlx::test(migrator = "server::database::MIGRATOR")]
-async fn typos_still_find_products_and_nothing_found_suggests_a_name(pool: PgPool) {
-    let knitwear = category(&pool, "knitwear", "Knitwear").await;
+/// The category "knitwear" with one style, "cashmere-crew-neck".
+async fn knitwear_with_a_cashmere_sweater(pool: &PgPool) -> Uuid {
+    let knitwear = category(pool, "knitwear", "Knitwear").await;
     style(
-        &pool,
+        pool,
         knitwear,
         Style {
             slug: "cashmere-crew-neck",
@@ -229,6 +229,12 @@ async fn typos_still_find_products_and_nothing_found_suggests_a_name(pool: PgPoo
         },
     )
     .await;
+    knitwear
+}
+
+#[sqlx::test(migrator = "server::database::MIGRATOR")]
+async fn typos_still_find_products_and_nothing_found_suggests_a_name(pool: PgPool) {
+    let knitwear = knitwear_with_a_cashmere_sweater(&pool).await;
     style(
         &pool,
         knitwear,
@@ -269,17 +275,7 @@ async fn typos_still_find_products_and_nothing_found_suggests_a_name(pool: PgPoo
 
 #[sqlx::test(migrator = "server::database::MIGRATOR")]
 async fn suggestions_while_typing_name_product_and_category_in_the_visitors_language(pool: PgPool) {
-    let knitwear = category(&pool, "knitwear", "Knitwear").await;
-    style(
-        &pool,
-        knitwear,
-        Style {
-            slug: "cashmere-crew-neck",
-            name: "Cashmere Crew-Neck Sweater",
-            ..Style::default()
-        },
-    )
-    .await;
+    let knitwear = knitwear_with_a_cashmere_sweater(&pool).await;
     sqlx::query("INSERT INTO category_translations (category_id, locale, name) VALUES ($1, 'it', 'Maglieria')")
         .bind(knitwear)
         .execute(&pool)
