@@ -108,14 +108,22 @@ pub async fn links(db: &PgPool, locale: Locale, links: &mut [CategoryLink]) -> s
     translate(db, locale, links).await
 }
 
+// The parts of a page are translated at the same time, each on its own connection.
+
 pub async fn home(db: &PgPool, locale: Locale, home: &mut HomeContent) -> sqlx::Result<()> {
-    tiles(db, locale, &mut home.categories).await?;
-    cards(db, locale, &mut home.featured).await?;
-    cards(db, locale, &mut home.newest).await
+    futures::try_join!(
+        tiles(db, locale, &mut home.categories),
+        cards(db, locale, &mut home.featured),
+        cards(db, locale, &mut home.newest),
+    )
+    .map(drop)
 }
 
 pub async fn detail(db: &PgPool, locale: Locale, product: &mut ProductDetail) -> sqlx::Result<()> {
-    translate(db, locale, std::slice::from_mut(product)).await?;
-    links(db, locale, std::slice::from_mut(&mut product.category)).await?;
-    cards(db, locale, &mut product.related).await
+    let ProductDetail {
+        category, related, ..
+    } = product;
+    let (category, related) = (std::slice::from_mut(category), related.as_mut_slice());
+    futures::try_join!(links(db, locale, category), cards(db, locale, related),)?;
+    translate(db, locale, std::slice::from_mut(product)).await
 }
