@@ -294,6 +294,10 @@ pub async fn listen(pool: PgPool, wake: std::sync::Arc<tokio::sync::Notify>) {
             }
         };
         let result: sqlx::Result<()> = listened.await;
+        // The server is stopping: nothing is lost.
+        if pool.is_closed() {
+            return;
+        }
         if let Err(error) = result {
             tracing::warn!(%error, "order workers lost their wake-up connection; reconnecting");
         }
