@@ -1,8 +1,10 @@
 //! The HTTP application: pages and server functions (with sessions and the
 //! route guard), pictures, static files, health, and the layers every
-//! request passes (request id and logging, compression, CSRF check).
+//! request passes (request id and logging, compression, CSRF check, and a
+//! deadline for pages and server functions).
 
 pub mod csrf;
+pub mod deadline;
 pub mod health;
 pub mod page_cache;
 
@@ -52,6 +54,10 @@ pub fn router(state: AppState, secure_cookies: bool) -> Router {
         .merge(app::inventory::export::routes())
         .merge(app::wholesale::export::routes())
         .fallback(not_found)
+        .layer(from_fn_with_state(
+            deadline::PAGE_DEADLINE,
+            deadline::within,
+        ))
         .layer(from_fn(app::server::error_status))
         .layer(from_fn(route_guard))
         .layer(session::layer(state.pool.clone(), secure_cookies))
