@@ -119,14 +119,17 @@ fn Document(children: Children) -> impl IntoView {
     }
 }
 
+/// The surfaces whose pages [`StorefrontApp`] loads whole (its routes to
+/// `ui::status::WholePageLoad` name the same).
+const OTHER_SURFACES: [&str; 2] = ["/admin", "/b2b"];
+
 /// Whether a page at `path` is the storefront's, hydrated by the smaller
 /// bundle of [`StorefrontApp`].
 pub fn is_storefront_path(path: &str) -> bool {
-    let surface = |prefix: &str| {
-        path.strip_prefix(prefix)
+    !OTHER_SURFACES.iter().any(|surface| {
+        path.strip_prefix(surface)
             .is_some_and(|rest| rest.is_empty() || rest.starts_with('/'))
-    };
-    !surface("/admin") && !surface("/b2b")
+    })
 }
 
 /// Every page waits for its data before the server answers (`SsrMode::Async`),

@@ -23,6 +23,18 @@ pub fn redirect_then(then: &str) {
     }
 }
 
+/// The value of the request cookie `name`, if the request sends it.
+pub fn cookie(headers: &http::HeaderMap, name: &str) -> Option<String> {
+    headers
+        .get_all(http::header::COOKIE)
+        .iter()
+        .filter_map(|value| value.to_str().ok())
+        .flat_map(tower_sessions::cookie::Cookie::split_parse)
+        .filter_map(Result::ok)
+        .find(|cookie| cookie.name() == name)
+        .map(|cookie| cookie.value().to_owned())
+}
+
 /// The caller's IP address, when the server knows it.
 pub fn client_ip() -> Option<String> {
     use_context::<Parts>()?

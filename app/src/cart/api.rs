@@ -151,7 +151,7 @@ mod guest {
     use crate::auth::session::current;
     use crate::cart::db::{self, CartOwner};
     use crate::error::AppError;
-    use http::header::{COOKIE, SET_COOKIE};
+    use http::header::SET_COOKIE;
     use http::{HeaderValue, request::Parts};
     use leptos::prelude::use_context;
     use leptos_axum::ResponseOptions;
@@ -192,15 +192,8 @@ mod guest {
 
     fn guest_token() -> Option<Uuid> {
         let parts = use_context::<Parts>()?;
-        parts
-            .headers
-            .get_all(COOKIE)
-            .iter()
-            .filter_map(|value| value.to_str().ok())
-            .flat_map(Cookie::split_parse)
-            .filter_map(Result::ok)
-            .find(|cookie| cookie.name() == CART_COOKIE)
-            .and_then(|cookie| Uuid::parse_str(cookie.value()).ok())
+        crate::server::cookie(&parts.headers, CART_COOKIE)
+            .and_then(|token| Uuid::parse_str(&token).ok())
     }
 
     fn set_cookie(cookie: tower_sessions::cookie::CookieBuilder<'static>) {

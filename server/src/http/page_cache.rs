@@ -3,11 +3,12 @@
 //! A visitor without our cookies (no session, no bag) gets the same HTML as
 //! every other such visitor: the catalog pages (home, categories, search,
 //! products) depend only on their URL then. Other sites' cookies on our
-//! domain (analytics, consent banners) change nothing in a page. Rendering one takes a millisecond or more of
-//! CPU, so a busy storefront renders each page once per [`FRESHNESS`] and
-//! serves the same bytes to everyone else in between. Concurrent misses of one
-//! page wait for a single render. Anyone signed in or with a bag, any other method or
-//! path, and any answer that is not a plain 200 without cookies pass through.
+//! domain (analytics, consent banners) change nothing in a page. Rendering
+//! one takes a millisecond or more of CPU, so a busy storefront renders each
+//! page once per [`FRESHNESS`] and serves the same bytes to everyone else in
+//! between. Concurrent misses of one page wait for a single render. Anyone
+//! signed in or with a bag, any other method or path, and any answer that is
+//! not a plain 200 without cookies pass through.
 //! A page is also kept brotli-compressed, so browsers (which all accept
 //! `br`) do not cost a compression per request either.
 
@@ -130,13 +131,9 @@ fn has_personal_cookie(headers: &HeaderMap) -> bool {
         app::auth::session::SESSION_COOKIE,
         app::cart::api::CART_COOKIE,
     ];
-    headers
-        .get_all(header::COOKIE)
+    PERSONAL
         .iter()
-        .filter_map(|v| v.to_str().ok())
-        .flat_map(|v| v.split(';'))
-        .filter_map(|pair| pair.split_once('=').map(|(name, _)| name.trim()))
-        .any(|name| PERSONAL.contains(&name))
+        .any(|name| app::server::cookie(headers, name).is_some())
 }
 
 fn single_segment(rest: &str) -> bool {
