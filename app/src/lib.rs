@@ -42,13 +42,14 @@ pub const STYLESHEET: &str = "/pkg/atelier.css";
 /// from the `storefront` crate; other pages load cargo-leptos' bundle.
 pub const STOREFRONT_BUNDLE: &str = "storefront";
 
-/// The HTML document around the app (server only). A storefront page loads
-/// the storefront's own, much smaller bundle.
+/// The HTML document around the app (server only). A storefront page is
+/// server-rendered with islands of interactivity (`#[island]`): it loads the
+/// storefront's own bundle, which carries the islands alone.
 #[cfg(feature = "ssr")]
 pub fn shell(mut options: LeptosOptions) -> impl IntoView {
-    if use_context::<http::request::Parts>()
-        .is_some_and(|parts| is_storefront_path(parts.uri.path()))
-    {
+    let islands = use_context::<http::request::Parts>()
+        .is_some_and(|parts| is_storefront_path(parts.uri.path()));
+    if islands {
         options.output_name = STOREFRONT_BUNDLE.into();
     }
     view! {
@@ -60,7 +61,7 @@ pub fn shell(mut options: LeptosOptions) -> impl IntoView {
                 <meta name="theme-color" content="#1f1d1a"/>
                 <link rel="icon" href="/favicon.svg" type="image/svg+xml"/>
                 <AutoReload options=options.clone()/>
-                <HydrationScripts options/>
+                <HydrationScripts options islands/>
                 <leptos_meta::MetaTags/>
             </head>
             <body>
@@ -77,32 +78,34 @@ pub fn App() -> impl IntoView {
     view! { <Document><AppRoutes/></Document> }
 }
 
-/// The storefront alone: what shoppers' browsers hydrate (the `storefront`
-/// crate). Its bundle carries none of the back office or the portal, which
-/// open as whole pages. For the storefront's addresses it routes exactly as
-/// [`App`] does, so the server's HTML hydrates.
-#[component]
-pub fn StorefrontApp() -> impl IntoView {
-    view! {
-        <Document>
-            <Routes fallback=not_found_page>
-                <Route path=path!("/admin") view=ui::status::WholePageLoad/>
-                <Route path=path!("/admin/*rest") view=ui::status::WholePageLoad/>
-                <Route path=path!("/b2b") view=ui::status::WholePageLoad/>
-                <Route path=path!("/b2b/*rest") view=ui::status::WholePageLoad/>
-                <StorefrontSurface/>
-            </Routes>
-        </Document>
-    }
-}
-
-/// Hydrates the server-rendered page with `app` (the browser entry points
-/// of the `frontend` and `storefront` crates).
+/// Hydrates the server-rendered page with `app` (the browser entry point of
+/// the `frontend` crate: the back office and the portal).
 #[cfg(feature = "hydrate")]
 pub fn hydrate_page<N: IntoView + 'static>(app: fn() -> N) {
     console_error_panic_hook::set_once();
     leptos::mount::hydrate_body(app);
-    // Marks the page as interactive (for styles and browser tests).
+    mark_hydrated();
+}
+
+/// Makes a storefront page's islands interactive (the browser entry point
+/// of the `storefront` crate).
+#[cfg(feature = "hydrate")]
+pub fn hydrate_islands_page() {
+    console_error_panic_hook::set_once();
+    leptos::mount::hydrate_islands();
+    // There is no client-side router: a server function's redirect (an
+    // order placed, say) loads the next page whole.
+    let _ = leptos::server_fn::redirect::set_redirect_hook(|to: &str| {
+        let _ = window().location().set_href(to);
+    });
+    // Leptos' script hydrates the islands right after this returns, in
+    // microtasks: a task later they all are.
+    set_timeout(mark_hydrated, std::time::Duration::ZERO);
+}
+
+/// Marks the page as interactive (for styles and browser tests).
+#[cfg(feature = "hydrate")]
+fn mark_hydrated() {
     if let Some(root) = document().document_element() {
         let _ = root.set_attribute("data-hydrated", "true");
     }
@@ -119,12 +122,11 @@ fn Document(children: Children) -> impl IntoView {
     }
 }
 
-/// The surfaces whose pages [`StorefrontApp`] loads whole (its routes to
-/// `ui::status::WholePageLoad` name the same).
+/// The surfaces that are not the storefront.
 const OTHER_SURFACES: [&str; 2] = ["/admin", "/b2b"];
 
-/// Whether a page at `path` is the storefront's, hydrated by the smaller
-/// bundle of [`StorefrontApp`].
+/// Whether a page at `path` is the storefront's: islands, with the
+/// storefront's bundle.
 pub fn is_storefront_path(path: &str) -> bool {
     !OTHER_SURFACES.iter().any(|surface| {
         path.strip_prefix(surface)

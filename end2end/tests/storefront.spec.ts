@@ -47,6 +47,53 @@ test("after hydration, choosing a colour shows its pictures", async ({ page }) =
   await expect(firstPicture).not.toHaveAttribute("src", before ?? "");
 });
 
+test("after hydration, a ticked size and a chosen order apply at once, and the focus stays on the control", async ({ page }) => {
+  await page.goto("/c/knitwear");
+  await hydrated(page);
+  await expect(page.getByRole("button", { name: "Sort", exact: true })).toBeHidden();
+  const size = () => page.getByRole("group", { name: "Size" }).getByRole("checkbox", { name: /^M\b/ });
+  await size().click();
+  await expect(page).toHaveURL(/\/c\/knitwear\?(.*&)?size=M/);
+  await hydrated(page);
+  await expect(size()).toBeChecked();
+  await expect(size()).toBeFocused();
+  // Empty price boxes stay out of the address.
+  expect(page.url()).not.toContain("min=");
+
+  await page.getByLabel("Sort by").selectOption("price-asc");
+  await expect(page).toHaveURL(/sort=price-asc/);
+  await hydrated(page);
+  await expect(page).toHaveURL(/size=M/);
+  await expect(page.getByLabel("Sort by")).toBeFocused();
+});
+
+test("after hydration, the bag changes in place and the header's count follows", async ({ page }) => {
+  await page.goto("/c/knitwear");
+  const links = await page.locator(".product-card a").evaluateAll((as) => as.map((a) => a.getAttribute("href")));
+  for (const href of links) {
+    await page.goto(href!);
+    if ((await page.locator(".size-input:not([disabled])").count()) > 0) break;
+  }
+  await hydrated(page);
+  const id = await page.locator(".size-input:not([disabled])").first().getAttribute("id");
+  await page.locator(`label[for="${id}"]`).click();
+  await page.getByRole("button", { name: "Add to bag" }).click();
+  await expect(page.getByTestId("cart-count")).toHaveText("1");
+
+  await page.goto("/cart");
+  await hydrated(page);
+  // A mark that a page load would wipe out.
+  await page.evaluate(() => ((window as unknown as { stayed: boolean }).stayed = true));
+  const line = page.locator(".cart-line").first();
+  await line.getByLabel("Quantity").selectOption("2");
+  await line.getByRole("button", { name: "Update" }).click();
+  await expect(page.getByTestId("cart-count")).toHaveText("2");
+  await line.getByRole("button", { name: /^Remove/ }).click();
+  await expect(page.getByText("Your bag is empty")).toBeVisible();
+  await expect(page.getByTestId("cart-count")).toHaveCount(0);
+  expect(await page.evaluate(() => (window as unknown as { stayed?: boolean }).stayed)).toBe(true);
+});
+
 test.describe("without JavaScript", () => {
   test.use({ javaScriptEnabled: false });
 

@@ -1,6 +1,7 @@
-//! The browser entry point: hydrates the server-rendered page with the storefront alone.
+//! The shoppers' browser entry point: makes the storefront page's islands
+//! interactive. The bundle carries the islands alone.
 
 #[wasm_bindgen::prelude::wasm_bindgen]
 pub fn hydrate() {
-    app::hydrate_page(app::StorefrontApp);
+    app::hydrate_islands_page();
 }

@@ -3,88 +3,100 @@ use super::model::{CartLine, CartView};
 use super::rules::{FREE_SHIPPING_FROM_MINOR, MAX_QUANTITY};
 use super::texts::{bag_label, cart_texts, problem_text, subtotal_label, to_free_shipping};
 use crate::catalog::texts::availability_text;
-use crate::i18n::use_locale;
+use crate::i18n::{Locale, use_locale};
 use crate::ui::form::{FormAlert, ReturnTo, action_error};
+use crate::ui::island::island_context;
 use crate::ui::status::{EmptyState, ErrorNotice, Loading};
 use leptos::prelude::*;
 use leptos_meta::Title;
 
-/// The storefront's knowledge that the bag changed: the header's count
-/// (and anything else showing the bag) reads again when it moves.
-#[derive(Clone, Copy)]
-pub struct CartState {
-    version: RwSignal<u32>,
-}
+/// The news that the bag changed, as a DOM event on `window`: islands
+/// share no reactive context, so the header's count listens for it.
+#[cfg(feature = "hydrate")]
+const CART_CHANGED: &str = "atelier:cart-changed";
 
-impl CartState {
-    pub fn provide() {
-        provide_context(CartState {
-            version: RwSignal::new(0),
-        });
-    }
-
-    pub fn get() -> Option<CartState> {
-        use_context::<CartState>()
-    }
-
-    pub fn changed(&self) {
-        self.version.update(|v| *v += 1);
-    }
-
-    pub fn version(&self) -> u32 {
-        self.version.get()
+/// Tells the header (and anything else showing the bag) to read it again.
+pub fn announce_cart_changed() {
+    #[cfg(feature = "hydrate")]
+    if let Ok(event) = web_sys::Event::new(CART_CHANGED) {
+        let _ = window().dispatch_event(&event);
     }
 }
 
 /// The header's bag link with the number of units in it.
 #[component]
 pub fn CartLink() -> impl IntoView {
-    let state = CartState::get();
     let locale = use_locale();
+    let units = Resource::new(|| (), |_| get_cart_units());
+    view! {
+        <Suspense fallback=move || view! { <BagLink locale units=0/> }>
+            {move || Suspend::new(async move { view! { <BagLink locale units=units.await.unwrap_or(0)/> } })}
+        </Suspense>
+    }
+}
+
+/// The bag link itself: an island that counts again when the bag changes.
+#[island]
+fn BagLink(locale: Locale, units: i32) -> impl IntoView {
     let t = cart_texts(locale);
-    let units = Resource::new(move || state.map(|s| s.version()), |_| get_cart_units());
-    let count = move || {
-        Suspend::new(async move {
-            let n = units.await.unwrap_or(0);
-            (n > 0).then(|| view! { <span class="cart-count" data-testid="cart-count">{n}</span> })
-        })
-    };
-    let label = move || Suspend::new(async move { bag_label(locale, units.await.unwrap_or(0)) });
+    let units = RwSignal::new(units);
+    #[cfg(feature = "hydrate")]
+    {
+        let listener = window_event_listener(
+            leptos::ev::Custom::<web_sys::Event>::new(CART_CHANGED),
+            move |_| {
+                leptos::task::spawn_local(async move {
+                    if let Ok(n) = get_cart_units().await {
+                        units.set(n);
+                    }
+                });
+            },
+        );
+        on_cleanup(move || listener.remove());
+    }
     view! {
         <a class="cart-link" href=locale.href("/cart")>
             <svg aria-hidden="true" viewBox="0 0 24 24" width="20" height="20">
                 <path d="M6 8h12l-1 12H7L6 8z M9 8V6a3 3 0 0 1 6 0v2" fill="none" stroke="currentColor" stroke-width="1.7"/>
             </svg>
             <span aria-hidden="true">{t.bag}</span>
-            <span class="visually-hidden"><Transition fallback=move || bag_label(locale, 0)>{label}</Transition></span>
-            <Transition fallback=|| ()>{count}</Transition>
+            <span class="visually-hidden">{move || bag_label(locale, units.get())}</span>
+            {move || {
+                let n = units.get();
+                (n > 0).then(|| view! { <span class="cart-count" data-testid="cart-count">{n}</span> })
+            }}
         </a>
     }
 }
 
 #[component]
 pub fn CartPage() -> impl IntoView {
-    let update = ServerAction::<UpdateCartLine>::new();
     let locale = use_locale();
     let t = cart_texts(locale);
-    let cart = Resource::new(
-        move || (update.version().get(), locale),
-        |(_, locale)| get_cart(locale),
-    );
-    let state = CartState::get();
+    view! {
+        <Title text=t.title/>
+        <header class="page-header"><h1>{t.title}</h1></header>
+        <CartBag locale/>
+    }
+}
+
+/// The bag's lines and summary: an island, so a quantity changes without
+/// reloading the page (a plain form posts and comes back without JavaScript).
+#[island]
+fn CartBag(locale: Locale) -> impl IntoView {
+    island_context(locale);
+    let t = cart_texts(locale);
+    let update = ServerAction::<UpdateCartLine>::new();
+    let cart = Resource::new(move || update.version().get(), move |_| get_cart(locale));
     Effect::new(move |previous: Option<usize>| {
         let now = update.version().get();
-        if previous.is_some_and(|p| p != now)
-            && let Some(state) = state
-        {
-            state.changed();
+        if previous.is_some_and(|p| p != now) {
+            announce_cart_changed();
         }
         now
     });
     let error = action_error(update);
     view! {
-        <Title text=t.title/>
-        <header class="page-header"><h1>{t.title}</h1></header>
         <FormAlert error/>
         <Transition fallback=move || view! { <Loading label=t.loading/> }>
             {move || Suspend::new(async move {

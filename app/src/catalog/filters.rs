@@ -314,14 +314,6 @@ impl ListingFilter {
         }
     }
 
-    pub fn with_sort(&self, sort: SortOrder) -> Self {
-        Self {
-            sort,
-            page: 1,
-            ..self.clone()
-        }
-    }
-
     pub fn with_prices(&self, price_min: Option<i64>, price_max: Option<i64>) -> Self {
         Self {
             price_min,
@@ -749,10 +741,6 @@ mod tests {
         assert_eq!(
             f.toggled(Facet::Stock, "").to_query(),
             "size=M&sort=price-asc&stock=1"
-        );
-        assert_eq!(
-            f.with_sort(SortOrder::Newest).to_query(),
-            "size=M&sort=newest"
         );
         assert_eq!(f.cleared().to_query(), "sort=price-asc");
         assert!(f.is_filtered() && !f.cleared().is_filtered());

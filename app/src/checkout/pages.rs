@@ -1,13 +1,14 @@
 use super::api::{PlaceOrder, get_checkout, get_confirmation};
 use super::model::{CheckoutPage, Confirmation};
 use super::texts::{checkout_texts, collect_at as collect_text, confirmation_sent, deliver_to};
-use crate::cart::pages::CartState;
+use crate::cart::pages::announce_cart_changed;
 use crate::cart::rules::{ShippingMethod, rate_text, totals};
 use crate::cart::texts::method_label;
 use crate::customers::pages::AddressFields;
 use crate::error::AppError;
-use crate::i18n::use_locale;
+use crate::i18n::{Locale, use_locale};
 use crate::ui::form::{FormAlert, SubmitButton, TextField, action_error, field_error};
+use crate::ui::island::island_context;
 use crate::ui::status::{EmptyState, ErrorNotice, Loading, NotFound};
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -31,28 +32,28 @@ pub fn CheckoutRoute() -> impl IntoView {
                             <a class="button primary" href=locale.href("/")>{t.continue_shopping}</a>
                         </EmptyState>
                     }.into_any(),
-                    Ok(page) => view! { <CheckoutForm page/> }.into_any(),
+                    Ok(page) => view! { <CheckoutForm locale page/> }.into_any(),
                 }
             })}
         </Suspense>
     }
 }
 
-#[component]
-fn CheckoutForm(page: CheckoutPage) -> impl IntoView {
-    let locale = use_locale();
+/// The checkout form: an island, so the totals follow the delivery choice
+/// and a refusal shows without reloading the page.
+#[island]
+fn CheckoutForm(locale: Locale, page: CheckoutPage) -> impl IntoView {
+    island_context(locale);
     let t = checkout_texts(locale);
     let place = ServerAction::<PlaceOrder>::new();
     let error = action_error(place);
     let pending = place.pending();
     // A refused order may have changed the bag (stock went): the header follows.
-    if let Some(state) = CartState::get() {
-        Effect::new(move |_| {
-            if place.value().get().is_some() {
-                state.changed();
-            }
-        });
-    }
+    Effect::new(move |_| {
+        if place.value().get().is_some() {
+            announce_cart_changed();
+        }
+    });
     let CheckoutPage {
         cart,
         key,
@@ -212,10 +213,6 @@ fn ConfirmationView(confirmation: Confirmation) -> impl IntoView {
     } = confirmation;
     let locale = use_locale();
     let t = checkout_texts(locale);
-    // The bag was emptied with the order.
-    if let Some(state) = CartState::get() {
-        Effect::new(move |_| state.changed());
-    }
     let money = move |minor: i64| locale.money(minor, &currency);
     view! {
         <section class="confirmation">

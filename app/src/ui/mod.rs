@@ -3,6 +3,7 @@
 pub mod chart;
 pub mod dates;
 pub mod form;
+pub mod island;
 pub mod layout;
 pub mod money;
 pub mod status;

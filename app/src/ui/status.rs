@@ -45,28 +45,6 @@ pub fn NotFound(#[prop(default = "Page")] what: &'static str) -> impl IntoView {
     }
 }
 
-/// A page of another surface (back office, portal) reached by a link in the
-/// storefront's bundle, which does not carry those pages: the browser loads
-/// it as a whole page instead.
-#[component]
-pub fn WholePageLoad() -> impl IntoView {
-    let location = leptos_router::hooks::use_location();
-    Effect::new(move |_| {
-        // The router keeps the query and fragment with or without their mark.
-        let part = |mark: char, text: String| match text.is_empty() || text.starts_with(mark) {
-            true => text,
-            false => format!("{mark}{text}"),
-        };
-        let href = format!(
-            "{}{}{}",
-            location.pathname.get_untracked(),
-            part('?', location.search.get_untracked()),
-            part('#', location.hash.get_untracked())
-        );
-        let _ = window().location().set_href(&href);
-    });
-}
-
 /// Shown when a signed-in person opens a page their role may not see.
 #[component]
 pub fn ForbiddenNotice() -> impl IntoView {

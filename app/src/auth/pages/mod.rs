@@ -6,7 +6,7 @@ pub mod forbidden;
 pub mod register;
 pub mod sign_in;
 
-use super::api::{ChangePassword, Register, SignIn, SignOut, get_current_user};
+use super::api::{ChangePassword, SignOut, get_current_user};
 use super::model::CurrentUser;
 use super::rules::{Decision, Requirement, decide, sign_in_url};
 use crate::error::AppError;
@@ -23,24 +23,18 @@ use leptos_router::hooks::use_location;
 pub struct AuthContext {
     /// The person, tagged with the `epoch` it was read in.
     user: Resource<(u64, Result<Option<CurrentUser>, AppError>)>,
-    /// Counts sign-ins, registrations and sign-outs: a user read in an
-    /// earlier epoch is out of date.
+    /// Counts sign-outs: a user read in an earlier epoch is out of date.
+    /// (Signing in and registering load the next page whole.)
     epoch: Memo<u64>,
-    pub sign_in: ServerAction<SignIn>,
-    pub register: ServerAction<Register>,
     pub sign_out: ServerAction<SignOut>,
     pub change_password: ServerAction<ChangePassword>,
 }
 
 impl AuthContext {
     pub fn provide() -> Self {
-        let sign_in = ServerAction::<SignIn>::new();
-        let register = ServerAction::<Register>::new();
         let sign_out = ServerAction::<SignOut>::new();
         let change_password = ServerAction::<ChangePassword>::new();
-        let epoch = Memo::new(move |_| {
-            (sign_in.version().get() + register.version().get() + sign_out.version().get()) as u64
-        });
+        let epoch = Memo::new(move |_| sign_out.version().get() as u64);
         let user = Resource::new(
             move || epoch.get(),
             |epoch| async move { (epoch, get_current_user().await) },
@@ -48,8 +42,6 @@ impl AuthContext {
         let context = AuthContext {
             user,
             epoch,
-            sign_in,
-            register,
             sign_out,
             change_password,
         };

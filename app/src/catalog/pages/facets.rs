@@ -2,43 +2,24 @@
 //! the filter sidebar, the sort control, the active filters as removable
 //! chips, the result count, the grid and its pages.
 //!
-//! The sidebar is a plain GET form, so it works without JavaScript. After
-//! hydration a ticked box or a chosen order applies at once (client-side
-//! navigation to the filter's canonical URL), and the focus goes back to the
-//! control that changed once the new list is shown. On narrow screens the
-//! sidebar is a "Filters" disclosure above the grid (see the CSS).
+//! The sidebar is a plain GET form, so it works without JavaScript. With it
+//! (the [`AutoApply`] island) a ticked box or a chosen order applies at once,
+//! and the focus goes back to the control that changed once the new list is
+//! shown. On narrow screens the sidebar is a "Filters" disclosure above the
+//! grid (see the CSS).
 
 use super::components::{Pagination, ProductGrid};
 use crate::catalog::filters::{
-    Facet, FacetOption, Facets, ListingFilter, SortOrder, euros, euros_up, parse_euros,
+    Facet, FacetOption, Facets, ListingFilter, SortOrder, euros, euros_up,
 };
 use crate::catalog::model::Listing;
 use crate::catalog::texts::{filters_summary, listing_texts, remove_filter, style_word};
 use crate::i18n::use_locale;
 use crate::ui::status::EmptyState;
 use leptos::prelude::*;
-use leptos_router::NavigateOptions;
-use leptos_router::hooks::use_navigate;
 use leptos_router::params::ParamsMap;
-use std::cell::RefCell;
 
 const FORM_ID: &str = "facet-form";
-
-thread_local! {
-    /// The id of the control to focus once the next list is shown (browser
-    /// only: nothing on the server writes it).
-    static FOCUS_NEXT: RefCell<Option<String>> = const { RefCell::new(None) };
-    /// The filter asked for while the list still shows the one before: a
-    /// second box ticked quickly adds to the first.
-    static PENDING: RefCell<Option<ListingFilter>> = const { RefCell::new(None) };
-}
-
-/// The filter a change applies to: the one asked for last, else the shown one.
-fn latest(shown: &ListingFilter) -> ListingFilter {
-    PENDING
-        .with(|p| p.borrow().clone())
-        .unwrap_or_else(|| shown.clone())
-}
 
 /// The filter in a page's query string.
 pub fn filter_from_query(query: &ParamsMap) -> ListingFilter {
@@ -77,40 +58,17 @@ pub fn ListingView(
         filter,
         ..
     } = listing;
-    let navigate = use_navigate();
-    let shown = filter.clone();
-    let base = place.base.clone();
-    // Shows `next` (client-side) and then focuses the control `focus`.
-    let apply = Callback::new(move |(next, focus): (ListingFilter, String)| {
-        let href = next.href(&base);
-        if href != latest(&shown).href(&base) {
-            FOCUS_NEXT.with(|f| *f.borrow_mut() = Some(focus));
-            PENDING.with(|p| *p.borrow_mut() = Some(next));
-            navigate(
-                &href,
-                NavigateOptions {
-                    scroll: false,
-                    ..Default::default()
-                },
-            );
-        }
-    });
-    Effect::new(move |_| {
-        PENDING.with(|p| p.borrow_mut().take());
-        if let Some(id) = FOCUS_NEXT.with(|f| f.borrow_mut().take()) {
-            focus_element(&id);
-        }
-    });
     let empty = page.products.is_empty();
     let clear_href = filter.cleared().href(&place.base);
     let t = listing_texts(use_locale());
     view! {
+        <AutoApply>
         <div class="listing-layout">
-            <FacetSidebar facets filter=filter.clone() place=place.clone() apply/>
+            <FacetSidebar facets filter=filter.clone() place=place.clone()/>
             <div class="listing-main">
                 <div class="listing-toolbar">
                     <p class="result-count" role="status">{status}</p>
-                    <SortControl filter=filter.clone() search=place.is_search() apply/>
+                    <SortControl filter=filter.clone() search=place.is_search()/>
                 </div>
                 <ActiveFilters filter=filter.clone() base=place.base.clone()/>
                 {if empty {
@@ -130,22 +88,9 @@ pub fn ListingView(
                 }}
             </div>
         </div>
+        </AutoApply>
     }
 }
-
-#[cfg(feature = "hydrate")]
-fn focus_element(id: &str) {
-    use wasm_bindgen::JsCast;
-    if let Some(element) = document()
-        .get_element_by_id(id)
-        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
-    {
-        let _ = element.focus();
-    }
-}
-
-#[cfg(not(feature = "hydrate"))]
-fn focus_element(_id: &str) {}
 
 /// An id for a facet value's checkbox: `facet-size-m`, `facet-colour-powder-blue`.
 fn option_id(key: &str, value: &str) -> String {
@@ -161,12 +106,7 @@ fn option_id(key: &str, value: &str) -> String {
 }
 
 #[component]
-fn FacetSidebar(
-    facets: Facets,
-    filter: ListingFilter,
-    place: ListingPlace,
-    apply: Callback<(ListingFilter, String)>,
-) -> impl IntoView {
+fn FacetSidebar(facets: Facets, filter: ListingFilter, place: ListingPlace) -> impl IntoView {
     let locale = use_locale();
     let t = listing_texts(locale);
     let summary = filters_summary(locale, filter.chips().len());
@@ -178,31 +118,6 @@ fn FacetSidebar(
         .price_max
         .map(|p| euros(p).to_string())
         .unwrap_or_default();
-    // What is typed, for a box ticked before "Apply".
-    let price_min = RwSignal::new(min_text.clone());
-    let price_max = RwSignal::new(max_text.clone());
-    // Shown again after a change made in the sidebar (a narrow screen's
-    // disclosure stays open); closed when the page is loaded.
-    let open = FOCUS_NEXT.with(|f| {
-        f.borrow()
-            .as_deref()
-            .is_some_and(|id| id.starts_with("facet-") || id.starts_with("price-"))
-    });
-    // Every change here keeps what is typed in the price boxes.
-    let apply = Callback::new(move |(next, focus): (ListingFilter, String)| {
-        let next = next.with_prices(
-            parse_euros(&price_min.get_untracked()),
-            parse_euros(&price_max.get_untracked()),
-        );
-        apply.run((next, focus));
-    });
-    let on_submit = {
-        let filter = filter.clone();
-        move |ev: leptos::ev::SubmitEvent| {
-            ev.prevent_default();
-            apply.run((latest(&filter), "facet-apply".to_owned()));
-        }
-    };
     let groups = [
         (Facet::Size, "size", t.size),
         (Facet::Colour, "colour", t.colour),
@@ -213,7 +128,7 @@ fn FacetSidebar(
     .map(|(facet, key, legend)| {
         let options = facets.options(facet).to_vec();
         view! {
-            <FacetGroup facet key legend options filter=filter.clone() apply/>
+            <FacetGroup facet key legend options filter=filter.clone()/>
         }
     })
     .collect_view();
@@ -226,9 +141,8 @@ fn FacetSidebar(
         .map(|p| euros_up(p).to_string())
         .unwrap_or_default();
     let stock_disabled = facets.in_stock == 0 && !filter.in_stock_only;
-    let stock_filter = filter.clone();
     view! {
-        <details class="facets" open=open>
+        <details class="facets">
             <summary class="facets-summary">{summary}</summary>
             <form
                 id=FORM_ID
@@ -236,15 +150,14 @@ fn FacetSidebar(
                 method="get"
                 action=place.action.clone()
                 aria-label=t.filter_products
-                on:submit=on_submit
             >
                 {place.query.clone().map(|q| view! { <input type="hidden" name="q" value=q/> })}
                 {groups}
                 <fieldset class="facet">
                     <legend>{t.price}</legend>
                     <div class="price-range">
-                        <PriceBound name="min" label=t.price_min placeholder=placeholder_min value=min_text typed=price_min/>
-                        <PriceBound name="max" label=t.price_max placeholder=placeholder_max value=max_text typed=price_max/>
+                        <PriceBound name="min" label=t.price_min placeholder=placeholder_min value=min_text/>
+                        <PriceBound name="max" label=t.price_max placeholder=placeholder_max value=max_text/>
                     </div>
                 </fieldset>
                 <fieldset class="facet">
@@ -257,10 +170,6 @@ fn FacetSidebar(
                             value="1"
                             checked=filter.in_stock_only
                             disabled=stock_disabled
-                            on:change=move |_| {
-                                let next = latest(&stock_filter).toggled(Facet::Stock, "");
-                                apply.run((next, "facet-stock".to_owned()))
-                            }
                         />
                         <label for="facet-stock">
                             {t.in_stock_only}
@@ -281,16 +190,12 @@ fn FacetGroup(
     legend: &'static str,
     options: Vec<FacetOption>,
     filter: ListingFilter,
-    apply: Callback<(ListingFilter, String)>,
 ) -> impl IntoView {
     let items = options
         .into_iter()
         .map(|option| {
             let id = option_id(key, &option.value);
             let selected = filter.values(facet).contains(&option.value);
-            let shown = filter.clone();
-            let value = option.value.clone();
-            let focus = id.clone();
             view! {
                 <li class="facet-option">
                     <input
@@ -300,7 +205,6 @@ fn FacetGroup(
                         value=option.value.clone()
                         checked=selected
                         disabled={option.count == 0 && !selected}
-                        on:change=move |_| apply.run((latest(&shown).toggled(facet, &value), focus.clone()))
                     />
                     <label for=id>
                         {option.hex.map(|hex| view! {
@@ -335,15 +239,9 @@ fn Count(count: i64) -> impl IntoView {
 /// The order of the list: a select of the sidebar's form (a "Sort" button
 /// applies it without JavaScript; with it, choosing applies at once).
 #[component]
-fn SortControl(
-    filter: ListingFilter,
-    search: bool,
-    apply: Callback<(ListingFilter, String)>,
-) -> impl IntoView {
+fn SortControl(filter: ListingFilter, search: bool) -> impl IntoView {
     let locale = use_locale();
     let t = listing_texts(locale);
-    let enhanced = RwSignal::new(false);
-    Effect::new(move |_| enhanced.set(true));
     let options = SortOrder::ALL
         .into_iter()
         .map(|sort| {
@@ -352,18 +250,11 @@ fn SortControl(
             }
         })
         .collect_view();
-    let on_change = move |ev: leptos::ev::Event| {
-        if let Some(sort) = SortOrder::parse(&event_target_value(&ev)) {
-            apply.run((latest(&filter).with_sort(sort), "sort".to_owned()));
-        }
-    };
     view! {
         <div class="sort-control">
             <label for="sort">{t.sort_by}</label>
-            <select id="sort" name="sort" form=FORM_ID on:change=on_change>{options}</select>
-            <button type="submit" form=FORM_ID class="button small" hidden=move || enhanced.get()>
-                {t.sort}
-            </button>
+            <select id="sort" name="sort" form=FORM_ID>{options}</select>
+            <button type="submit" form=FORM_ID class="button small needs-no-script">{t.sort}</button>
         </div>
     }
 }
@@ -400,14 +291,13 @@ fn ActiveFilters(filter: ListingFilter, base: String) -> impl IntoView {
     })
 }
 
-/// One end of the price range, in whole euros; `typed` follows the input.
+/// One end of the price range, in whole euros.
 #[component]
 fn PriceBound(
     name: &'static str,
     label: &'static str,
     placeholder: String,
     value: String,
-    typed: RwSignal<String>,
 ) -> impl IntoView {
     let id = format!("price-{name}");
     view! {
@@ -422,8 +312,91 @@ fn PriceBound(
                 step="1"
                 placeholder=placeholder
                 value=value
-                on:input=move |ev| typed.set(event_target_value(&ev))
             />
         </div>
+    }
+}
+
+/// Applies the filter form as soon as a box is ticked or an order chosen
+/// (the price boxes wait for "Apply"), and puts the focus back on that
+/// control once the filtered list has loaded.
+#[island]
+fn AutoApply(children: Children) -> impl IntoView {
+    #[cfg(feature = "hydrate")]
+    auto_apply::restore_focus();
+    #[cfg(feature = "hydrate")]
+    let on_change = auto_apply::on_change;
+    #[cfg(not(feature = "hydrate"))]
+    let on_change = |_: leptos::ev::Event| {};
+    view! { <div class="auto-apply" on:change=on_change>{children()}</div> }
+}
+
+#[cfg(feature = "hydrate")]
+mod auto_apply {
+    use super::FORM_ID;
+    use leptos::prelude::*;
+    use wasm_bindgen::JsCast;
+    use web_sys::{Element, HtmlElement, HtmlFormElement, HtmlInputElement};
+
+    /// Where the control that applied the filter waits for the next page.
+    const FOCUS_KEY: &str = "atelier:facet-focus";
+
+    pub fn on_change(ev: leptos::ev::Event) {
+        let Some(control) = ev.target().and_then(|t| t.dyn_into::<Element>().ok()) else {
+            return;
+        };
+        let in_form = control.get_attribute("form").as_deref() == Some(FORM_ID)
+            || control
+                .closest(&format!("#{FORM_ID}"))
+                .ok()
+                .flatten()
+                .is_some();
+        if !in_form || control.get_attribute("type").as_deref() == Some("number") {
+            return;
+        }
+        let Some(form) = document()
+            .get_element_by_id(FORM_ID)
+            .and_then(|f| f.dyn_into::<HtmlFormElement>().ok())
+        else {
+            return;
+        };
+        if let Ok(Some(storage)) = window().session_storage() {
+            let _ = storage.set_item(FOCUS_KEY, &control.id());
+        }
+        // Empty price boxes stay out of the address.
+        if let Ok(inputs) = form.query_selector_all("input[type=number]") {
+            for i in 0..inputs.length() {
+                if let Some(input) = inputs
+                    .get(i)
+                    .and_then(|n| n.dyn_into::<HtmlInputElement>().ok())
+                    && input.value().is_empty()
+                {
+                    input.set_disabled(true);
+                }
+            }
+        }
+        let _ = form.request_submit();
+    }
+
+    pub fn restore_focus() {
+        let Ok(Some(storage)) = window().session_storage() else {
+            return;
+        };
+        let Ok(Some(id)) = storage.get_item(FOCUS_KEY) else {
+            return;
+        };
+        let _ = storage.remove_item(FOCUS_KEY);
+        // On a narrow screen the sidebar is a disclosure: open it again.
+        if id.starts_with("facet-")
+            && let Ok(Some(facets)) = document().query_selector("details.facets")
+        {
+            let _ = facets.set_attribute("open", "");
+        }
+        if let Some(control) = document()
+            .get_element_by_id(&id)
+            .and_then(|e| e.dyn_into::<HtmlElement>().ok())
+        {
+            let _ = control.focus();
+        }
     }
 }

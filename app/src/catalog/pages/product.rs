@@ -1,13 +1,14 @@
 use super::components::ProductGrid;
 use crate::cart::api::AddToCart;
-use crate::cart::pages::CartState;
+use crate::cart::pages::announce_cart_changed;
 use crate::catalog::api::get_product_detail;
 use crate::catalog::availability::Availability;
 use crate::catalog::model::{ProductDetail, VariantOffer};
 use crate::catalog::texts::{availability_text, product_texts};
 use crate::error::AppError;
-use crate::i18n::use_locale;
+use crate::i18n::{Locale, use_locale};
 use crate::ui::form::{ReturnTo, action_error, field_error};
+use crate::ui::island::island_context;
 use crate::ui::status::{ErrorNotice, Loading, NotFound};
 use leptos::prelude::*;
 use leptos_meta::{Link, Meta, Title};
@@ -68,61 +69,21 @@ fn structured_data(product: &ProductDetail, image: Option<&str>) -> String {
 }
 
 #[component]
-fn ProductView(product: ProductDetail) -> impl IntoView {
+fn ProductView(mut product: ProductDetail) -> impl IntoView {
     let locale = use_locale();
     let t = product_texts(locale);
     let json_ld = structured_data(&product, product.images.first().map(|i| i.url.as_str()));
-    let ProductDetail {
-        style_code,
-        slug,
-        name,
-        description,
-        material,
-        care,
-        price_minor,
-        currency,
-        category,
-        images,
-        colours,
-        sizes,
-        variants,
-        related,
-    } = product;
-    let first_colour = colours.first().map(|c| c.name.clone()).unwrap_or_default();
-    let selected = RwSignal::new(first_colour.clone());
-    let size = RwSignal::new(None::<String>);
-    let variants = StoredValue::new(variants);
-    let og_image = images.first().map(|i| i.url.clone());
-    // Pictures of the chosen colour (and those that show every colour).
-    let shown = move || {
-        let colour = selected.get();
-        images
-            .iter()
-            .filter(|image| image.colour.as_ref().is_none_or(|c| *c == colour))
-            .cloned()
-            .collect::<Vec<_>>()
-    };
-    let summary = description
+    let related = std::mem::take(&mut product.related);
+    let name = product.name.clone();
+    let slug = product.slug.clone();
+    let category = product.category.clone();
+    let og_image = product.images.first().map(|i| i.url.clone());
+    let summary = product
+        .description
         .split(". ")
         .next()
         .unwrap_or_default()
         .to_owned();
-    let chosen_availability = move || {
-        let size = size.get()?;
-        variants.with_value(|v| offer(v, &selected.get(), &size).map(|o| o.availability))
-    };
-    let add = ServerAction::<AddToCart>::new();
-    let error = action_error(add);
-    if let Some(state) = CartState::get() {
-        Effect::new(move |_| {
-            if matches!(add.value().get(), Some(Ok(_))) {
-                state.changed();
-            }
-        });
-    }
-    let letter_sizes = sizes
-        .iter()
-        .any(|s| matches!(s.as_str(), "XS" | "S" | "M" | "L" | "XL"));
     view! {
         <Title text=name.clone()/>
         <Meta name="description" content=summary.clone()/>
@@ -136,10 +97,69 @@ fn ProductView(product: ProductDetail) -> impl IntoView {
         <nav aria-label=t.breadcrumb class="breadcrumbs">
             <ol>
                 <li><a href=locale.href("/")>{t.home}</a></li>
-                <li><a href=locale.href(&format!("/c/{}", category.slug))>{category.name.clone()}</a></li>
-                <li><span aria-current="page">{name.clone()}</span></li>
+                <li><a href=locale.href(&format!("/c/{}", category.slug))>{category.name}</a></li>
+                <li><span aria-current="page">{name}</span></li>
             </ol>
         </nav>
+        <ProductBuy locale product/>
+        {(!related.is_empty()).then(|| view! {
+            <section class="section" aria-labelledby="related-heading">
+                <h2 id="related-heading">{t.related}</h2>
+                <ProductGrid products=related eager=0/>
+            </section>
+        })}
+    }
+}
+
+/// Pictures, choice of colour and size, availability and the bag: an
+/// island, so the pictures follow the colour and adding stays on the page.
+#[island]
+fn ProductBuy(locale: Locale, product: ProductDetail) -> impl IntoView {
+    island_context(locale);
+    let t = product_texts(locale);
+    let ProductDetail {
+        style_code,
+        slug,
+        name,
+        description,
+        material,
+        care,
+        price_minor,
+        currency,
+        images,
+        colours,
+        sizes,
+        variants,
+        ..
+    } = product;
+    let first_colour = colours.first().map(|c| c.name.clone()).unwrap_or_default();
+    let selected = RwSignal::new(first_colour.clone());
+    let size = RwSignal::new(None::<String>);
+    let variants = StoredValue::new(variants);
+    // Pictures of the chosen colour (and those that show every colour).
+    let shown = move || {
+        let colour = selected.get();
+        images
+            .iter()
+            .filter(|image| image.colour.as_ref().is_none_or(|c| *c == colour))
+            .cloned()
+            .collect::<Vec<_>>()
+    };
+    let chosen_availability = move || {
+        let size = size.get()?;
+        variants.with_value(|v| offer(v, &selected.get(), &size).map(|o| o.availability))
+    };
+    let add = ServerAction::<AddToCart>::new();
+    let error = action_error(add);
+    Effect::new(move |_| {
+        if matches!(add.value().get(), Some(Ok(_))) {
+            announce_cart_changed();
+        }
+    });
+    let letter_sizes = sizes
+        .iter()
+        .any(|s| matches!(s.as_str(), "XS" | "S" | "M" | "L" | "XL"));
+    view! {
         <div class="product-layout">
             <div class="gallery" aria-label=t.pictures>
                 {move || shown().into_iter().enumerate().map(|(i, image)| view! {
@@ -251,12 +271,6 @@ fn ProductView(product: ProductDetail) -> impl IntoView {
                 </details>
             </div>
         </div>
-        {(!related.is_empty()).then(|| view! {
-            <section class="section" aria-labelledby="related-heading">
-                <h2 id="related-heading">{t.related}</h2>
-                <ProductGrid products=related eager=0/>
-            </section>
-        })}
     }
 }
 

@@ -5,9 +5,10 @@
 use crate::catalog::api::suggest_products;
 use crate::catalog::model::{Suggestion, normalise_query};
 use crate::catalog::texts::listing_texts;
+use crate::i18n::Locale;
 use futures::future::{AbortHandle, Abortable};
 use leptos::prelude::*;
-use leptos_router::hooks::{use_navigate, use_query_map};
+use leptos_router::hooks::use_query_map;
 
 /// Pause after the last keystroke before asking the server.
 pub const DEBOUNCE_MS: u32 = 150;
@@ -20,10 +21,18 @@ enum Suggestions {
 
 #[component]
 pub fn SearchBox() -> impl IntoView {
-    let query = use_query_map();
     let locale = crate::i18n::use_locale();
+    let initial = use_query_map()
+        .read_untracked()
+        .get("q")
+        .unwrap_or_default();
+    view! { <SearchForm locale initial/> }
+}
+
+/// The form: an island, for the suggestions.
+#[island]
+fn SearchForm(locale: Locale, initial: String) -> impl IntoView {
     let t = listing_texts(locale);
-    let initial = query.read_untracked().get("q").unwrap_or_default();
     let results = RwSignal::new(Vec::<Suggestion>::new());
     let state = RwSignal::new(Suggestions::Closed);
     let active = RwSignal::new(None::<usize>);
@@ -53,7 +62,6 @@ pub fn SearchBox() -> impl IntoView {
         });
     };
 
-    let navigate = use_navigate();
     let on_keydown = move |ev: leptos::ev::KeyboardEvent| {
         let count = results.with_untracked(Vec::len);
         if state.get_untracked() == Suggestions::Closed || count == 0 {
@@ -73,7 +81,9 @@ pub fn SearchBox() -> impl IntoView {
                     ev.prevent_default();
                     let slug = results.with_untracked(|r| r[i].slug.clone());
                     state.set(Suggestions::Closed);
-                    navigate(&locale.href(&format!("/p/{slug}")), Default::default());
+                    let _ = window()
+                        .location()
+                        .set_href(&locale.href(&format!("/p/{slug}")));
                 }
             }
             "Escape" => state.set(Suggestions::Closed),

@@ -1,6 +1,6 @@
 use crate::auth::model::Audience;
 use crate::auth::pages::{AuthContext, SignOutButton};
-use crate::cart::pages::{CartLink, CartState};
+use crate::cart::pages::CartLink;
 use crate::catalog::api::get_storefront_nav;
 use crate::catalog::pages::search_box::SearchBox;
 use crate::i18n::{Locale, use_locale};
@@ -24,7 +24,6 @@ pub fn StorefrontFrame(children: Children) -> impl IntoView {
     let locale = Locale::of_path(&use_location().pathname.get_untracked());
     provide_context(locale);
     AuthContext::provide();
-    CartState::provide();
     let t = frame_texts(locale);
     let nav = Resource::new(move || locale, get_storefront_nav);
     let categories = move || {
