@@ -63,31 +63,31 @@ pub fn ListingView(
     let t = listing_texts(use_locale());
     view! {
         <AutoApply>
-        <div class="listing-layout">
-            <FacetSidebar facets filter=filter.clone() place=place.clone()/>
-            <div class="listing-main">
-                <div class="listing-toolbar">
-                    <p class="result-count" role="status">{status}</p>
-                    <SortControl filter=filter.clone() search=place.is_search()/>
+            <div class="listing-layout">
+                <FacetSidebar facets filter=filter.clone() place=place.clone()/>
+                <div class="listing-main">
+                    <div class="listing-toolbar">
+                        <p class="result-count" role="status">{status}</p>
+                        <SortControl filter=filter.clone() search=place.is_search()/>
+                    </div>
+                    <ActiveFilters filter=filter.clone() base=place.base.clone()/>
+                    {if empty {
+                        view! {
+                            <EmptyState title=t.no_match>
+                                <p>{t.no_match_hint}</p>
+                                <a class="button" href=clear_href>{t.clear_all_filters}</a>
+                            </EmptyState>
+                        }.into_any()
+                    } else {
+                        view! {
+                            // The cards' names are h3: a heading in between keeps the outline whole.
+                            <h2 class="visually-hidden">{t.products}</h2>
+                            <ProductGrid products=page.products.clone()/>
+                            <Pagination page filter base=place.base/>
+                        }.into_any()
+                    }}
                 </div>
-                <ActiveFilters filter=filter.clone() base=place.base.clone()/>
-                {if empty {
-                    view! {
-                        <EmptyState title=t.no_match>
-                            <p>{t.no_match_hint}</p>
-                            <a class="button" href=clear_href>{t.clear_all_filters}</a>
-                        </EmptyState>
-                    }.into_any()
-                } else {
-                    view! {
-                        // The cards' names are h3: a heading in between keeps the outline whole.
-                        <h2 class="visually-hidden">{t.products}</h2>
-                        <ProductGrid products=page.products.clone()/>
-                        <Pagination page filter base=place.base/>
-                    }.into_any()
-                }}
             </div>
-        </div>
         </AutoApply>
     }
 }
