@@ -70,3 +70,33 @@ test("shoppers load the storefront's own bundle; the back office opens whole wit
   await hydrated(page);
   expect(bundles).toContain("atelier");
 });
+
+test("a form posted before the page was interactive brings its error back, and the page still hydrates", async ({ browser, baseURL }) => {
+  // Without JavaScript (as while a slow network still loads the bundle), the
+  // post comes back with its error in the address.
+  const plain = await browser.newContext({ javaScriptEnabled: false, baseURL });
+  const before = await plain.newPage();
+  await before.goto("/p/slim-merino-roll-neck-sweater");
+  await before.getByRole("button", { name: "Add to bag" }).click();
+  await expect(before.getByText("Choose a size.")).toBeVisible();
+  const back = before.url();
+  expect(back).toContain("__err=");
+  await plain.close();
+
+  // The island renders that error in the browser as the server did.
+  const page = await browser.newPage({ baseURL });
+  const errors: string[] = [];
+  page.on("console", (message) => {
+    if (message.type() === "error") errors.push(message.text());
+  });
+  page.on("pageerror", (error) => errors.push(error.message));
+  await page.goto(back);
+  await hydrated(page);
+  await expect(page.getByText("Choose a size.")).toBeVisible();
+  expect(errors).toEqual([]);
+  // And the island works: choosing a size shows its availability.
+  const id = await page.locator(".size-input:not([disabled])").first().getAttribute("id");
+  await page.locator(`label[for="${id}"]`).click();
+  await expect(page.locator(".availability .badge")).toBeVisible();
+  await page.close();
+});
