@@ -18,7 +18,17 @@ async function expectHydration(page: Page, paths: string[]) {
 }
 
 test("storefront pages hydrate", async ({ page }) => {
-  await expectHydration(page, ["/", "/c/knitwear", "/search?q=coat", "/sign-in", "/register", "/cart"]);
+  await expectHydration(page, [
+    "/",
+    "/c/knitwear",
+    "/it/c/knitwear",
+    "/p/slim-merino-roll-neck-sweater",
+    "/search?q=coat",
+    "/sign-in",
+    "/register",
+    "/cart",
+    "/checkout",
+  ]);
 });
 
 test("back-office pages hydrate, also inside an area", async ({ page }) => {

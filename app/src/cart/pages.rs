@@ -4,7 +4,7 @@ use super::rules::{FREE_SHIPPING_FROM_MINOR, MAX_QUANTITY};
 use super::texts::{bag_label, cart_texts, problem_text, subtotal_label, to_free_shipping};
 use crate::catalog::texts::availability_text;
 use crate::i18n::{Locale, use_locale};
-use crate::ui::form::{FormAlert, ReturnTo, action_error};
+use crate::ui::form::{FormAlert, ReturnTo, action_error, submit_on_change};
 use crate::ui::island::island_context;
 use crate::ui::status::{EmptyState, ErrorNotice, Loading};
 use leptos::prelude::*;
@@ -192,12 +192,12 @@ fn CartLineView(line: CartLine, update: ServerAction<UpdateCartLine>) -> impl In
                 <input type="hidden" name="sku" value=sku.clone()/>
                 <ReturnTo path=cart_href/>
                 <label for=id.clone()>{t.quantity}</label>
-                <select id=id name="quantity">
+                <select id=id name="quantity" on:change=submit_on_change>
                     {(1..=MAX_QUANTITY).map(|n| view! {
                         <option value=n.to_string() selected=n == quantity>{n}</option>
                     }).collect_view()}
                 </select>
-                <button type="submit" class="button small">{t.update}</button>
+                <button type="submit" class="button small needs-no-script">{t.update}</button>
             </ActionForm>
             <p class="cart-line-total">{locale.money(line_total_minor, currency)}</p>
             <ActionForm action=update attr:class="cart-line-remove">

@@ -116,3 +116,22 @@ pub fn ReturnTo(#[prop(into)] path: String) -> impl IntoView {
         <input type="hidden" name="then" value=move || if hydrated.get() { String::new() } else { path.clone() }/>
     }
 }
+
+/// Submits the form of the control that changed (`on:change`), for a choice
+/// that applies at once where a page without JavaScript has a button.
+pub fn submit_on_change(ev: leptos::ev::Event) {
+    #[cfg(feature = "hydrate")]
+    {
+        use wasm_bindgen::JsCast;
+        let form = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .and_then(|control| control.closest("form").ok().flatten())
+            .and_then(|form| form.dyn_into::<web_sys::HtmlFormElement>().ok());
+        if let Some(form) = form {
+            let _ = form.request_submit();
+        }
+    }
+    #[cfg(not(feature = "hydrate"))]
+    let _ = ev;
+}
