@@ -33,7 +33,7 @@ use leptos::prelude::*;
 use leptos_meta::{Stylesheet, Title, provide_meta_context};
 use leptos_router::components::{Outlet, ParentRoute, Route, Router, Routes};
 use leptos_router::{SsrMode, path};
-use ui::layout::{AdminLayout, B2bLayout, StorefrontFrame, StorefrontLayout};
+use ui::layout::{AdminLayout, B2bLayout, PersonalHeaderPage, StorefrontFrame, StorefrontLayout};
 
 /// The stylesheet cargo-leptos builds from `style/main.css`.
 pub const STYLESHEET: &str = "/pkg/atelier.css";
@@ -161,6 +161,8 @@ fn AppRoutes() -> impl IntoView {
                 <Route path=path!("pre-orders/:number/print") view=wholesale::pages::portal::PreOrderPrintPage ssr=SsrMode::Async/>
                 <Route path=path!("company") view=wholesale::pages::portal::CompanyPage ssr=SsrMode::Async/>
             </ParentRoute>
+            <Route path=path!("/_personal") view=PersonalHeaderPage ssr=SsrMode::Async/>
+            <Route path=path!("/it/_personal") view=PersonalHeaderPage ssr=SsrMode::Async/>
             <StorefrontSurface/>
         </Routes>
     }

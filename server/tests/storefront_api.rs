@@ -261,3 +261,62 @@ async fn the_address_book_is_the_customers_own_and_fills_the_checkout(pool: PgPo
         .unwrap();
     assert!(default, "the first address is the default");
 }
+
+/// A catalog page is rendered once for everyone and kept; each visitor gets
+/// it with their own name and bag in the header, never another's.
+#[sqlx::test(migrator = "server::database::MIGRATOR")]
+async fn a_kept_catalog_page_shows_each_visitor_their_own_name_and_bag(pool: PgPool) {
+    shop(&pool).await;
+    let app = common::app(&pool);
+    for (email, name) in [
+        ("ada@example.com", "Ada Lovelace"),
+        ("grace@example.com", "Grace Hopper"),
+    ] {
+        create_account(&pool, email, Role::Consumer).await;
+        sqlx::query("UPDATE users SET name = $1 WHERE email = $2")
+            .bind(name)
+            .bind(email)
+            .execute(&pool)
+            .await
+            .unwrap();
+    }
+    let ada = common::sign_in(&app, "ada@example.com").await;
+    let grace = common::sign_in(&app, "grace@example.com").await;
+    call::<AddToCart>(&app, &add("1"), Some(&ada)).await;
+    let guest = call::<AddToCart>(&app, &add("1"), None)
+        .await
+        .cookie("atelier_cart")
+        .unwrap();
+    call::<AddToCart>(&app, &add("2"), Some(&guest)).await;
+
+    let count = |n: u32| format!("class=\"cart-count\">{n}<");
+    for path in ["/p/kn-1", "/it/p/kn-1"] {
+        let anonymous = common::get(&app, path, None).await;
+        assert_eq!(anonymous.status, StatusCode::OK);
+        let signed_in =
+            |page: &str, first: &str| page.contains(&format!("class=\"account-link\">{first}<"));
+        assert!(!signed_in(&anonymous.body, "Ada") && !anonymous.body.contains("cart-count"));
+
+        let as_ada = common::get(&app, path, Some(&ada)).await;
+        assert!(signed_in(&as_ada.body, "Ada"), "{path}");
+        assert!(as_ada.body.contains(&count(1)) && !as_ada.body.contains("Grace"));
+
+        let as_grace = common::get(&app, path, Some(&grace)).await;
+        assert!(signed_in(&as_grace.body, "Grace"));
+        assert!(!as_grace.body.contains("cart-count") && !as_grace.body.contains("Ada"));
+
+        let as_guest = common::get(&app, path, Some(&guest)).await;
+        assert!(as_guest.body.contains(&count(2)));
+        assert!(!as_guest.body.contains("Ada") && !as_guest.body.contains("Grace"));
+
+        // The rest is the page kept for everyone, and it stays anonymous.
+        let outside = |page: &str| {
+            page.split("atelier-personal>")
+                .step_by(2)
+                .collect::<String>()
+        };
+        assert_eq!(outside(&as_ada.body), outside(&anonymous.body));
+        let again = common::get(&app, path, None).await;
+        assert_eq!(again.body, anonymous.body);
+    }
+}

@@ -1,20 +1,23 @@
-//! Whole storefront pages for anonymous visitors, kept for a moment.
+//! Whole catalog pages, rendered once for everyone and kept for a moment.
 //!
-//! A visitor without our cookies (no session, no bag) gets the same HTML as
-//! every other such visitor: the catalog pages (home, categories, search,
-//! products) depend only on their URL then. Other sites' cookies on our
-//! domain (analytics, consent banners) change nothing in a page. Rendering
-//! one takes a millisecond or more of CPU, so a busy storefront renders each
-//! page once per [`FRESHNESS`] and serves the same bytes to everyone else in
-//! between. Concurrent misses of one page wait for a single render. Anyone
-//! signed in or with a bag, any other method or path, and any answer that is
-//! not a plain 200 without cookies pass through.
+//! The catalog pages (home, categories, search, products) are the same for
+//! every visitor but for the header's personal part (who is signed in, the
+//! bag). Rendering one takes a millisecond or more of CPU, so a busy
+//! storefront renders each page once per [`FRESHNESS`], without cookies,
+//! and serves the same bytes to everyone in between. Concurrent misses of
+//! one page wait for a single render. A visitor with our cookies (a session
+//! or a bag) gets that page with the personal part rendered for them alone
+//! (`app::ui::layout::PERSONAL_HEADER_PATH`, through the session like any
+//! page) in place of the anonymous one. Other sites' cookies on our domain
+//! (analytics, consent banners) change nothing. Any other method or path,
+//! and any answer that is not a plain 200 without cookies, pass through.
 //! A page is also kept brotli-compressed, so browsers (which all accept
 //! `br`) do not cost a compression per request either.
 
+use app::ui::layout::{PERSONAL_CLOSE, PERSONAL_HEADER_PATH, PERSONAL_OPEN};
 use axum::body::{Body, Bytes};
 use axum::extract::{Request, State};
-use axum::http::{HeaderMap, HeaderValue, Method, StatusCode, header};
+use axum::http::{HeaderMap, HeaderValue, Method, StatusCode, Uri, header};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use moka::future::Cache;
@@ -71,42 +74,111 @@ pub async fn serve(State(cache): State<PageCache>, request: Request, next: Next)
     let Some(key) = cache_key(&request) else {
         return next.run(request).await;
     };
-    let brotli = accepts_brotli(request.headers());
-    if let Some(page) = cache.pages.get(&key).await {
-        return page.response(brotli);
+    if has_personal_cookie(request.headers()) {
+        return personal(&cache, key, request, next).await;
     }
-    let (parts, body) = request.into_parts();
-    let again = (parts.clone(), next.clone());
-    let mut own = None;
-    let page = cache
-        .pages
-        .optionally_get_with(key, async {
-            let response = next.run(Request::from_parts(parts, body)).await;
-            match Page::keep(response).await {
-                Ok(page) => Some(page),
-                Err(response) => {
-                    own = Some(response);
-                    None
+    let brotli = accepts_brotli(request.headers());
+    match cache.page(key, request, next).await {
+        Ok(page) => page.response(brotli),
+        Err(response) => response,
+    }
+}
+
+impl PageCache {
+    /// The kept page at `key`, rendered by `request` if there is none; an
+    /// answer that is not kept comes back as it is.
+    // The `Err` is the answer itself, handed back untouched.
+    #[allow(clippy::result_large_err)]
+    async fn page(&self, key: String, request: Request, next: Next) -> Result<Page, Response> {
+        if let Some(page) = self.pages.get(&key).await {
+            return Ok(page);
+        }
+        let (parts, body) = request.into_parts();
+        let again = (parts.clone(), next.clone());
+        let mut own = None;
+        let page = self
+            .pages
+            .optionally_get_with(key, async {
+                let response = next.run(Request::from_parts(parts, body)).await;
+                match Page::keep(response).await {
+                    Ok(page) => Some(page),
+                    Err(response) => {
+                        own = Some(response);
+                        None
+                    }
                 }
+            })
+            .await;
+        match (page, own) {
+            (Some(page), _) => Ok(page),
+            // This request rendered a page that is not kept.
+            (None, Some(response)) => Err(response),
+            // Another request's render was not kept: render this one too.
+            (None, None) => {
+                let (parts, next) = again;
+                Err(next.run(Request::from_parts(parts, Body::empty())).await)
             }
-        })
-        .await;
-    match (page, own) {
-        (Some(page), _) => page.response(brotli),
-        // This request rendered a page that is not kept.
-        (None, Some(response)) => response,
-        // Another request's render was not kept: render this one too.
-        (None, None) => {
-            let (parts, next) = again;
-            next.run(Request::from_parts(parts, Body::empty())).await
         }
     }
 }
 
-/// The URL of a GET of a public catalog page by a visitor without a session
-/// or a bag.
+/// The kept page with the visitor's own header; the whole page rendered for
+/// them when either part cannot be had.
+async fn personal(cache: &PageCache, key: String, request: Request, next: Next) -> Response {
+    let (parts, _) = request.into_parts();
+    let whole = |next: Next, parts| async move {
+        next.run(Request::from_parts(parts, Body::empty())).await
+    };
+    // The page as any visitor without cookies sees it.
+    let mut anonymous = parts.clone();
+    anonymous.headers.remove(header::COOKIE);
+    let Ok(page) = cache
+        .page(
+            key,
+            Request::from_parts(anonymous, Body::empty()),
+            next.clone(),
+        )
+        .await
+    else {
+        return whole(next, parts).await;
+    };
+    // The visitor's part, in the page's language.
+    let mut own = parts.clone();
+    let locale = app::i18n::Locale::of_path(parts.uri.path());
+    let Ok(uri) = locale.href(PERSONAL_HEADER_PATH).parse::<Uri>() else {
+        return whole(next, parts).await;
+    };
+    own.uri = uri;
+    let header = next
+        .clone()
+        .run(Request::from_parts(own, Body::empty()))
+        .await;
+    match page.with_personal_header(header).await {
+        Some(response) => response,
+        None => whole(next, parts).await,
+    }
+}
+
+/// `page` with its personal part (see `app::ui::layout::PERSONAL_OPEN`)
+/// taken from `header`, another rendered page.
+fn splice(page: &[u8], header: &[u8]) -> Option<Vec<u8>> {
+    let part = |html: &[u8]| {
+        let text = std::str::from_utf8(html).ok()?;
+        let start = text.find(PERSONAL_OPEN)?;
+        let end = start + text[start..].find(PERSONAL_CLOSE)? + PERSONAL_CLOSE.len();
+        Some(start..end)
+    };
+    let (kept, own) = (part(page)?, part(header)?);
+    let mut html = Vec::with_capacity(page.len() + own.len());
+    html.extend_from_slice(&page[..kept.start]);
+    html.extend_from_slice(&header[own]);
+    html.extend_from_slice(&page[kept.end..]);
+    Some(html)
+}
+
+/// The URL of a GET of a public catalog page.
 fn cache_key(request: &Request) -> Option<String> {
-    if request.method() != Method::GET || has_personal_cookie(request.headers()) {
+    if request.method() != Method::GET {
         return None;
     }
     let path = request.uri().path();
@@ -202,6 +274,25 @@ impl Page {
         }
     }
 
+    /// This page with the personal part of `header` (a rendered page of the
+    /// visitor's header), and the cookies it sets (the session's expiry).
+    async fn with_personal_header(&self, header: Response) -> Option<Response> {
+        if header.status() != StatusCode::OK {
+            return None;
+        }
+        let (parts, body) = header.into_parts();
+        let body = axum::body::to_bytes(body, LARGEST).await.ok()?;
+        let html = splice(&self.body, &body)?;
+        let mut response = Response::new(Body::from(html));
+        *response.headers_mut() = self.headers.clone();
+        for cookie in parts.headers.get_all(header::SET_COOKIE) {
+            response
+                .headers_mut()
+                .append(header::SET_COOKIE, cookie.clone());
+        }
+        Some(response)
+    }
+
     /// The kept page, compressed when the client takes brotli (the
     /// compression layer leaves an encoded answer as it is).
     fn response(self, brotli: bool) -> Response {
@@ -235,17 +326,31 @@ mod tests {
 
     #[test]
     fn only_our_session_and_bag_cookies_make_a_page_personal() {
-        let key = |cookie| cache_key(&with_cookie(Method::GET, "/c/knitwear", Some(cookie)));
-        assert!(key("_ga=GA1.1.2; consent=all").is_some());
-        assert!(key("x=1").is_some());
-        assert!(key("atelier_cart=abc").is_none());
-        assert!(key("_ga=1; atelier_session=abc").is_none());
-        assert!(key("consent=all;atelier_session=abc").is_none());
-        assert!(key("not_atelier_session=abc").is_some());
+        let personal = |cookie| {
+            has_personal_cookie(with_cookie(Method::GET, "/c/knitwear", Some(cookie)).headers())
+        };
+        assert!(!personal("_ga=GA1.1.2; consent=all"));
+        assert!(!personal("x=1"));
+        assert!(personal("atelier_cart=abc"));
+        assert!(personal("_ga=1; atelier_session=abc"));
+        assert!(personal("consent=all;atelier_session=abc"));
+        assert!(!personal("not_atelier_session=abc"));
     }
 
     #[test]
-    fn only_anonymous_gets_of_catalog_pages_are_kept() {
+    fn the_visitors_header_takes_the_place_of_the_anonymous_one() {
+        let page = b"<header><atelier-personal><a>Sign in</a></atelier-personal></header><main>grid</main>";
+        let header = b"<html><atelier-personal><summary>Ada</summary><span>2</span></atelier-personal></html>";
+        assert_eq!(
+            splice(page, header).as_deref(),
+            Some(&b"<header><atelier-personal><summary>Ada</summary><span>2</span></atelier-personal></header><main>grid</main>"[..])
+        );
+        assert_eq!(splice(b"<main>no header</main>", header), None);
+        assert_eq!(splice(page, b"<html>an error page</html>"), None);
+    }
+
+    #[test]
+    fn only_gets_of_catalog_pages_are_kept() {
         let key = |m, uri, c| cache_key(&request(m, uri, c));
         assert_eq!(key(Method::GET, "/", false).as_deref(), Some("/"));
         assert_eq!(
@@ -261,7 +366,10 @@ mod tests {
         assert!(key(Method::GET, "/it", false).is_some());
         assert!(key(Method::GET, "/it/checkout", false).is_none());
         assert!(key(Method::GET, "/checkout", false).is_none());
-        assert!(key(Method::GET, "/p/a-coat", true).is_none(), "a cookie");
+        assert!(
+            key(Method::GET, "/p/a-coat", true).is_some(),
+            "kept, with a personal header"
+        );
         assert!(key(Method::POST, "/search", false).is_none());
         assert!(key(Method::GET, "/cart", false).is_none());
         assert!(key(Method::GET, "/account", false).is_none());

@@ -6,4 +6,7 @@ mod storefront;
 
 pub use admin::AdminLayout;
 pub use b2b::B2bLayout;
-pub use storefront::{StorefrontFrame, StorefrontLayout};
+pub use storefront::{
+    PERSONAL_CLOSE, PERSONAL_HEADER_PATH, PERSONAL_OPEN, PersonalHeaderPage, StorefrontFrame,
+    StorefrontLayout,
+};

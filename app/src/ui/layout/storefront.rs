@@ -45,8 +45,7 @@ pub fn StorefrontFrame(children: Children) -> impl IntoView {
                 <SearchBox/>
                 <nav class="header-actions" aria-label=t.account_nav>
                     <LanguageSwitch/>
-                    <AccountMenu/>
-                    <CartLink/>
+                    <PersonalHeader/>
                 </nav>
             </div>
             <nav class="category-nav" aria-label=t.categories_nav>
@@ -86,6 +85,34 @@ pub fn StorefrontFrame(children: Children) -> impl IntoView {
             </div>
             <p class="container fine-print">{t.fine_print}</p>
         </footer>
+    }
+}
+
+/// The header's part that depends on the visitor: who is signed in, and
+/// the bag. The page cache serves a catalog page kept for everyone with this
+/// part of the visitor's own (rendered at [`PERSONAL_HEADER_PATH`]) in
+/// place of the anonymous one: everything between [`PERSONAL_OPEN`] and
+/// [`PERSONAL_CLOSE`].
+#[component]
+fn PersonalHeader() -> impl IntoView {
+    view! { <atelier-personal><AccountMenu/><CartLink/></atelier-personal> }
+}
+
+pub const PERSONAL_OPEN: &str = "<atelier-personal>";
+pub const PERSONAL_CLOSE: &str = "</atelier-personal>";
+/// Where the visitor's part of the header is rendered alone (in Italian
+/// under `/it`).
+pub const PERSONAL_HEADER_PATH: &str = "/_personal";
+
+/// The visitor's part of the header, alone on a page (see [`PersonalHeader`]).
+#[component]
+pub fn PersonalHeaderPage() -> impl IntoView {
+    let locale = Locale::of_path(&use_location().pathname.get_untracked());
+    provide_context(locale);
+    AuthContext::provide();
+    view! {
+        <leptos_meta::Meta name="robots" content="noindex"/>
+        <PersonalHeader/>
     }
 }
 
