@@ -121,17 +121,21 @@ pub fn ReturnTo(#[prop(into)] path: String) -> impl IntoView {
 /// that applies at once where a page without JavaScript has a button.
 pub fn submit_on_change(ev: leptos::ev::Event) {
     #[cfg(feature = "hydrate")]
-    {
-        use wasm_bindgen::JsCast;
-        let form = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-            .and_then(|control| control.closest("form").ok().flatten())
-            .and_then(|form| form.dyn_into::<web_sys::HtmlFormElement>().ok());
-        if let Some(form) = form {
-            let _ = form.request_submit();
-        }
+    if let Some(form) = form_of(&ev) {
+        let _ = form.request_submit();
     }
     #[cfg(not(feature = "hydrate"))]
     let _ = ev;
+}
+
+/// The form an input or select that sent `ev` belongs to: the one around
+/// it, or the one its `form` attribute names.
+#[cfg(feature = "hydrate")]
+pub fn form_of(ev: &leptos::ev::Event) -> Option<web_sys::HtmlFormElement> {
+    use wasm_bindgen::JsCast;
+    let target = ev.target()?;
+    match target.dyn_ref::<web_sys::HtmlInputElement>() {
+        Some(input) => input.form(),
+        None => target.dyn_ref::<web_sys::HtmlSelectElement>()?.form(),
+    }
 }

@@ -334,32 +334,24 @@ fn AutoApply(children: Children) -> impl IntoView {
 #[cfg(feature = "hydrate")]
 mod auto_apply {
     use super::FORM_ID;
+    use crate::ui::form::form_of;
     use leptos::prelude::*;
     use wasm_bindgen::JsCast;
-    use web_sys::{Element, HtmlElement, HtmlFormElement, HtmlInputElement};
+    use web_sys::{Element, HtmlElement, HtmlInputElement};
 
     /// Where the control that applied the filter waits for the next page.
     const FOCUS_KEY: &str = "atelier:facet-focus";
 
     pub fn on_change(ev: leptos::ev::Event) {
+        let Some(form) = form_of(&ev).filter(|form| form.id() == FORM_ID) else {
+            return;
+        };
         let Some(control) = ev.target().and_then(|t| t.dyn_into::<Element>().ok()) else {
             return;
         };
-        let in_form = control.get_attribute("form").as_deref() == Some(FORM_ID)
-            || control
-                .closest(&format!("#{FORM_ID}"))
-                .ok()
-                .flatten()
-                .is_some();
-        if !in_form || control.get_attribute("type").as_deref() == Some("number") {
+        if control.get_attribute("type").as_deref() == Some("number") {
             return;
         }
-        let Some(form) = document()
-            .get_element_by_id(FORM_ID)
-            .and_then(|f| f.dyn_into::<HtmlFormElement>().ok())
-        else {
-            return;
-        };
         if let Ok(Some(storage)) = window().session_storage() {
             let _ = storage.set_item(FOCUS_KEY, &control.id());
         }
